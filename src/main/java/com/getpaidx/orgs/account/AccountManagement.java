@@ -1,0 +1,108 @@
+package com.getpaidx.orgs.account;
+
+import java.time.Clock;
+import java.util.Collection;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.getpaidx.orgs.account.internal.JdbcTokenRepository;
+import com.getpaidx.orgs.account.internal.JdbcUserRepository;
+import com.getpaidx.orgs.account.internal.LoginThrottle;
+import com.getpaidx.orgs.account.internal.SignUpRules;
+import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.SecretTokens;
+import com.getpaidx.orgs.shared.UserId;
+
+/**
+ * Accounts as the rest of the service sees them: sign up, sign in, tokens, and who a user is.
+ */
+@Service
+public class AccountManagement {
+
+    private static final Logger log = LoggerFactory.getLogger(AccountManagement.class);
+
+    private final JdbcUserRepository users;
+    private final JdbcTokenRepository tokens;
+    private final LoginThrottle throttle;
+    private final PasswordEncoder passwords;
+    private final AccountProperties properties;
+    private final Clock clock;
+    /** Compared against when the email is unknown, so both failures take as long as each other. */
+    private final String decoyHash;
+
+    AccountManagement(JdbcUserRepository users, JdbcTokenRepository tokens, LoginThrottle throttle,
+            PasswordEncoder passwords, AccountProperties properties, Clock clock) {
+        this.users = users;
+        this.tokens = tokens;
+        this.throttle = throttle;
+        this.passwords = passwords;
+        this.properties = properties;
+        this.clock = clock;
+        this.decoyHash = passwords.encode("decoy-password-never-used");
+    }
+
+    @Transactional
+    public UserId signUp(String email, String password, String displayName) {
+        String address = SignUpRules.email(email);
+        String name = SignUpRules.displayName(displayName);
+        SignUpRules.password(password);
+        UserId id = new UserId(UUID.randomUUID());
+        if (!users.insert(id, address, name, passwords.encode(password), clock.instant())) {
+            throw new EmailTaken();
+        }
+        log.info("Account {} signed up", id);
+        return id;
+    }
+
+    /** Checks a password, refusing an email with too many recent failures even when the password is right. */
+    public CurrentUser authenticate(String email, String password) {
+        String address = email == null ? "" : email.trim();
+        throttle.checkAllowed(address);
+        Optional<JdbcUserRepository.StoredUser> user = users.findByEmail(address);
+        String hash = user.map(JdbcUserRepository.StoredUser::passwordHash).orElse(decoyHash);
+        boolean matches = password != null && passwords.matches(password, hash);
+        if (user.isEmpty() || !matches) {
+            throttle.recordFailure(address);
+            throw new InvalidCredentials();
+        }
+        throttle.clear(address);
+        return user.get().asCurrentUser();
+    }
+
+    @Transactional
+    public IssuedToken issueToken(String email, String password) {
+        CurrentUser user = authenticate(email, password);
+        String token = SecretTokens.generate();
+        var now = clock.instant();
+        var expiresAt = now.plus(properties.tokenTtl());
+        tokens.insert(UUID.randomUUID(), user.id(), SecretTokens.sha256(token), now, expiresAt);
+        return new IssuedToken(token, expiresAt);
+    }
+
+    @Transactional
+    public void revokeToken(UUID tokenId) {
+        tokens.revoke(tokenId, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> find(UserId id) {
+        return users.findById(id).map(JdbcUserRepository.StoredUser::asSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public Optional<UserSummary> findByEmail(String email) {
+        return users.findByEmail(email == null ? "" : email.trim()).map(JdbcUserRepository.StoredUser::asSummary);
+    }
+
+    @Transactional(readOnly = true)
+    public Map<UserId, UserSummary> summaries(Collection<UserId> ids) {
+        return users.summaries(ids);
+    }
+}

@@ -1,0 +1,18 @@
+package com.getpaidx.orgs.account;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param tokenTtl how long an API token lives
+ * @param loginFailureLimit failed sign-ins for one email before it is refused for a while
+ * @param loginFailureWindow the window in which failures count, and how long the refusal lasts
+ */
+@ConfigurationProperties("getpaidx.accounts")
+public record AccountProperties(
+        @DefaultValue("30d") Duration tokenTtl,
+        @DefaultValue("5") int loginFailureLimit,
+        @DefaultValue("15m") Duration loginFailureWindow) {
+}

@@ -1,0 +1,7 @@
+package com.getpaidx.orgs.account;
+
+import java.time.Instant;
+
+/** A freshly issued API token: the only moment its secret is known to anyone but its holder. */
+public record IssuedToken(String token, Instant expiresAt) {
+}

@@ -1,0 +1,64 @@
+package com.getpaidx.orgs.account.internal;
+
+import java.io.IOException;
+import java.time.Clock;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+import com.getpaidx.orgs.shared.SecretTokens;
+import com.getpaidx.orgs.shared.web.ProblemWriter;
+
+/**
+ * Authenticates {@code Authorization: Bearer …}: the service token (compared in memory), or a user's
+ * API token (one indexed lookup of its hash). A token that is neither is refused outright rather than
+ * treated as anonymous, so a client learns at once that its token expired.
+ */
+class BearerTokenFilter extends OncePerRequestFilter {
+
+    private static final String PREFIX = "Bearer ";
+
+    private final ServiceToken serviceToken;
+    private final JdbcTokenRepository tokens;
+    private final ProblemWriter problems;
+    private final Clock clock;
+
+    BearerTokenFilter(ServiceToken serviceToken, JdbcTokenRepository tokens, ProblemWriter problems, Clock clock) {
+        this.serviceToken = serviceToken;
+        this.tokens = tokens;
+        this.problems = problems;
+        this.clock = clock;
+    }
+
+    @Override
+    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws ServletException, IOException {
+        String header = request.getHeader(HttpHeaders.AUTHORIZATION);
+        if (header == null || !header.regionMatches(true, 0, PREFIX, 0, PREFIX.length())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String token = header.substring(PREFIX.length()).trim();
+        if (!token.isEmpty() && serviceToken.matches(token)) {
+            SecurityContextHolder.getContext().setAuthentication(new ServiceAuthentication());
+            chain.doFilter(request, response);
+            return;
+        }
+        var active = token.isEmpty() ? java.util.Optional.<JdbcTokenRepository.ActiveToken>empty()
+                : tokens.findActive(SecretTokens.sha256(token), clock.instant());
+        if (active.isEmpty()) {
+            problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized",
+                    "The bearer token is unknown, expired or revoked.");
+            return;
+        }
+        SecurityContextHolder.getContext()
+                .setAuthentication(new UserTokenAuthentication(active.get().user(), active.get().tokenId()));
+        chain.doFilter(request, response);
+    }
+}

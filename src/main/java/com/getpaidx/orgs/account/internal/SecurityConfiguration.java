@@ -1,0 +1,83 @@
+package com.getpaidx.orgs.account.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.ProviderManager;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.password.PasswordEncoder;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
+
+import com.getpaidx.orgs.shared.web.ProblemWriter;
+
+/**
+ * Two doors: {@code /api/**} takes bearer tokens and answers problem+json, statelessly; the pages
+ * use a form login, a session cookie and CSRF protection.
+ */
+@Configuration(proxyBeanMethods = false)
+class SecurityConfiguration {
+
+    private static final String USER = "USER";
+    private static final String SERVICE = "SERVICE";
+
+    @Bean
+    PasswordEncoder passwordEncoder() {
+        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    }
+
+    @Bean
+    @Order(1)
+    SecurityFilterChain api(HttpSecurity http, ServiceToken serviceToken, JdbcTokenRepository tokens,
+            ProblemWriter problems, Clock clock) throws Exception {
+        http.securityMatcher("/api/**")
+                .csrf(csrf -> csrf.disable())
+                .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
+                .requestCache(cache -> cache.disable())
+                .securityContext(context -> context.requireExplicitSave(true))
+                .httpBasic(basic -> basic.disable())
+                .formLogin(form -> form.disable())
+                .logout(logout -> logout.disable())
+                .anonymous(anonymous -> {})
+                .addFilterBefore(new BearerTokenFilter(serviceToken, tokens, problems, clock),
+                        AnonymousAuthenticationFilter.class)
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/tokens").permitAll()
+                        .requestMatchers(HttpMethod.PUT, "/api/v1/workspaces/*").hasRole(SERVICE)
+                        .requestMatchers("/api/v1/usage-events", "/api/v1/usage-events/**").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/users/*/entitlements").hasRole(SERVICE)
+                        .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/billing").hasAnyRole(USER, SERVICE)
+                        .anyRequest().hasRole(USER))
+                .exceptionHandling(errors -> errors
+                        .authenticationEntryPoint((request, response, e) -> problems.write(response,
+                                HttpStatus.UNAUTHORIZED, "unauthorized", "Sign in: this endpoint needs a bearer token."))
+                        .accessDeniedHandler((request, response, e) -> problems.write(response, HttpStatus.FORBIDDEN,
+                                "forbidden", "This kind of token is not accepted here.")));
+        return http.build();
+    }
+
+    @Bean
+    @Order(2)
+    SecurityFilterChain pages(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
+        http.authenticationManager(new ProviderManager(passwordLogin))
+                .authorizeHttpRequests(requests -> requests
+                        .requestMatchers("/signup", "/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                                "/actuator/health", "/actuator/health/**",
+                                "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
+                        .permitAll()
+                        .anyRequest().authenticated())
+                .formLogin(form -> form
+                        .loginPage("/login")
+                        .usernameParameter("email")
+                        .defaultSuccessUrl("/settings/organizations")
+                        .failureUrl("/login?error"))
+                .logout(logout -> logout.logoutUrl("/logout").logoutSuccessUrl("/login?signedOut"));
+        return http.build();
+    }
+}

@@ -1,0 +1,71 @@
+package com.getpaidx.orgs.account.web;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import org.springframework.http.HttpStatus;
+import org.springframework.security.core.Authentication;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.ResponseStatus;
+import org.springframework.web.bind.annotation.RestController;
+
+import com.getpaidx.orgs.account.AccountManagement;
+import com.getpaidx.orgs.account.IssuedToken;
+import com.getpaidx.orgs.account.internal.UserTokenAuthentication;
+import com.getpaidx.orgs.shared.CurrentUser;
+
+@RestController
+@RequestMapping("/api/v1")
+class AuthApiController {
+
+    record SignUpRequest(@NotNull String email, @NotNull String password, @NotNull String displayName) {
+    }
+
+    record SignUpResponse(UUID userId) {
+    }
+
+    record TokenRequest(@NotNull String email, @NotNull String password) {
+    }
+
+    record TokenResponse(String token, Instant expiresAt) {
+    }
+
+    record MeResponse(UUID userId, String email, String displayName) {
+    }
+
+    private final AccountManagement accounts;
+
+    AuthApiController(AccountManagement accounts) {
+        this.accounts = accounts;
+    }
+
+    @PostMapping("/auth/signup")
+    @ResponseStatus(HttpStatus.CREATED)
+    SignUpResponse signUp(@Valid @RequestBody SignUpRequest request) {
+        return new SignUpResponse(accounts.signUp(request.email(), request.password(), request.displayName()).value());
+    }
+
+    @PostMapping("/auth/tokens")
+    @ResponseStatus(HttpStatus.CREATED)
+    TokenResponse issueToken(@Valid @RequestBody TokenRequest request) {
+        IssuedToken token = accounts.issueToken(request.email(), request.password());
+        return new TokenResponse(token.token(), token.expiresAt());
+    }
+
+    @DeleteMapping("/auth/tokens/current")
+    @ResponseStatus(HttpStatus.NO_CONTENT)
+    void revokeCurrentToken(Authentication authentication) {
+        accounts.revokeToken(((UserTokenAuthentication) authentication).tokenId());
+    }
+
+    @GetMapping("/me")
+    MeResponse me(CurrentUser user) {
+        return new MeResponse(user.id().value(), user.email(), user.displayName());
+    }
+}

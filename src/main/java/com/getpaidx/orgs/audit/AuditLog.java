@@ -1,0 +1,73 @@
+package com.getpaidx.orgs.audit;
+
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.util.UUID;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.getpaidx.orgs.shared.Cursor;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.Page;
+import com.getpaidx.orgs.shared.PageRequest;
+
+/**
+ * Writes audit events in the caller's transaction (a change and its record commit or vanish together)
+ * and reads them back newest first. Who may read is the caller's decision.
+ */
+@Service
+public class AuditLog {
+
+    private final JdbcClient jdbc;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+        this.jdbc = jdbc;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void record(AuditRecord record) {
+        jdbc.sql("""
+                INSERT INTO audit_event (id, org_id, actor_user_id, action, target_type, target_id, before, after, created_at)
+                VALUES (:id, :org, :actor, :action, :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :now)""")
+                .param("id", UUID.randomUUID())
+                .param("org", record.orgId().value())
+                .param("actor", record.actor() == null ? null : record.actor().value())
+                .param("action", record.action())
+                .param("targetType", record.targetType())
+                .param("targetId", record.targetId())
+                .param("before", record.before() == null ? null : json.writeValueAsString(record.before()))
+                .param("after", record.after() == null ? null : json.writeValueAsString(record.after()))
+                .param("now", Timestamp.from(clock.instant()))
+                .update();
+    }
+
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> page(OrgId orgId, PageRequest request) {
+        var rows = jdbc.sql("""
+                SELECT id, action, actor_user_id, target_type, target_id, before::text AS before, after::text AS after, created_at
+                  FROM audit_event
+                 WHERE org_id = :org
+                   AND (CAST(:afterTime AS timestamptz) IS NULL OR (created_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
+                 ORDER BY created_at DESC, id DESC
+                 LIMIT :limit""")
+                .param("org", orgId.value())
+                .param("afterTime", request.afterTime() == null ? null : Timestamp.from(request.afterTime()))
+                .param("afterId", request.afterId())
+                .param("limit", request.fetchSize())
+                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class), rs.getString("action"),
+                        rs.getObject("actor_user_id", UUID.class), rs.getString("target_type"), rs.getString("target_id"),
+                        rs.getString("before") == null ? null : json.readTree(rs.getString("before")),
+                        rs.getString("after") == null ? null : json.readTree(rs.getString("after")),
+                        rs.getTimestamp("created_at").toInstant()))
+                .list();
+        return request.page(rows, event -> new Cursor.Position(event.createdAt(), event.id()));
+    }
+}

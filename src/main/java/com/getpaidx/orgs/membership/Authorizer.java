@@ -1,0 +1,41 @@
+package com.getpaidx.orgs.membership;
+
+import java.util.Optional;
+
+import org.springframework.stereotype.Component;
+
+import com.getpaidx.orgs.membership.internal.JdbcMembershipRepository;
+import com.getpaidx.orgs.organization.OrganizationNotFound;
+import com.getpaidx.orgs.shared.Forbidden;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UserId;
+
+/**
+ * The one place that decides whether a user may do something in an organization. A non-member learns
+ * nothing (404, as if the org did not exist); a member without the permission gets 403.
+ */
+@Component
+public class Authorizer {
+
+    private final JdbcMembershipRepository memberships;
+
+    Authorizer(JdbcMembershipRepository memberships) {
+        this.memberships = memberships;
+    }
+
+    public Role require(OrgId org, UserId user, Permission permission) {
+        Role role = requireMember(org, user);
+        if (!role.can(permission)) {
+            throw new Forbidden();
+        }
+        return role;
+    }
+
+    public Role requireMember(OrgId org, UserId user) {
+        return memberships.roleOf(org, user).orElseThrow(OrganizationNotFound::new);
+    }
+
+    public Optional<Role> roleOf(OrgId org, UserId user) {
+        return memberships.roleOf(org, user);
+    }
+}

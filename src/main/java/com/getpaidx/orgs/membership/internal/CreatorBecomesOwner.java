@@ -1,0 +1,27 @@
+package com.getpaidx.orgs.membership.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.organization.OrganizationCreated;
+
+/** An organization is never without an owner, not even between two statements: same transaction. */
+@Component
+class CreatorBecomesOwner {
+
+    private final JdbcMembershipRepository memberships;
+    private final Clock clock;
+
+    CreatorBecomesOwner(JdbcMembershipRepository memberships, Clock clock) {
+        this.memberships = memberships;
+        this.clock = clock;
+    }
+
+    @EventListener
+    void on(OrganizationCreated event) {
+        memberships.insert(event.orgId(), event.creator(), Role.OWNER, clock.instant());
+    }
+}

@@ -1,0 +1,27 @@
+package com.getpaidx.orgs.shared;
+
+import org.springframework.http.HttpStatus;
+
+/**
+ * A broken business rule. Its {@code code} is the machine-readable problem code the API returns,
+ * its message the human sentence both the API and the pages show.
+ */
+public abstract class DomainException extends RuntimeException {
+
+    private final String code;
+    private final HttpStatus status;
+
+    protected DomainException(String code, HttpStatus status, String detail) {
+        super(detail);
+        this.code = code;
+        this.status = status;
+    }
+
+    public String code() {
+        return code;
+    }
+
+    public HttpStatus status() {
+        return status;
+    }
+}

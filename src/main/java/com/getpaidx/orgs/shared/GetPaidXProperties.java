@@ -1,0 +1,33 @@
+package com.getpaidx.orgs.shared;
+
+import java.net.URI;
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Settings every module shares.
+ *
+ * @param environment {@code local} (the default: generated secrets, payment sandbox) or {@code production}
+ * @param baseUrl public URL used in links and payment return URLs
+ * @param serviceToken the workspace runtime's bearer token (≥ 32 characters); generated locally when unset
+ * @param serviceTokenFile where a generated service token is kept between restarts
+ */
+@ConfigurationProperties("getpaidx")
+public record GetPaidXProperties(
+        @DefaultValue("local") String environment,
+        @DefaultValue("http://localhost:8080") URI baseUrl,
+        String serviceToken,
+        @DefaultValue(".data/service-token") Path serviceTokenFile) {
+
+    public boolean production() {
+        return "production".equalsIgnoreCase(environment);
+    }
+
+    /** An absolute link to a path of this service, e.g. {@code link("/invitations/accept")}. */
+    public String link(String path) {
+        String base = baseUrl.toString();
+        return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+}

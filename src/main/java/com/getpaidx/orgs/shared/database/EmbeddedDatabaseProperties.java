@@ -1,0 +1,22 @@
+package com.getpaidx.orgs.shared.database;
+
+import java.nio.file.Path;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * The embedded PostgreSQL started when no {@code spring.datasource.url} is set.
+ *
+ * @param dataDirectory where the cluster lives; empty means a fresh throw-away directory (tests)
+ * @param durable fsync, synchronous commit and full-page writes on, so an acknowledged write survives a crash
+ */
+@ConfigurationProperties("getpaidx.embedded-database")
+public record EmbeddedDatabaseProperties(
+        @DefaultValue(".data/postgres") Path dataDirectory,
+        @DefaultValue("true") boolean durable) {
+
+    public boolean throwAway() {
+        return dataDirectory == null || dataDirectory.toString().isBlank();
+    }
+}
