@@ -76,7 +76,7 @@ public class AccountManagement {
         return user.get().asCurrentUser();
     }
 
-    @Transactional
+    /** Not one transaction: a failed attempt must stay counted when the request fails. */
     public IssuedToken issueToken(String email, String password) {
         CurrentUser user = authenticate(email, password);
         String token = SecretTokens.generate();

@@ -34,7 +34,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(1)
-    SecurityFilterChain api(HttpSecurity http, ServiceToken serviceToken, JdbcTokenRepository tokens,
+    SecurityFilterChain apiSecurity(HttpSecurity http, ServiceToken serviceToken, JdbcTokenRepository tokens,
             ProblemWriter problems, Clock clock) throws Exception {
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
@@ -64,7 +64,7 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pages(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
+    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
         http.authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",

@@ -1,0 +1,59 @@
+package com.getpaidx.orgs.support;
+
+import java.util.UUID;
+
+import com.getpaidx.orgs.membership.MembershipManagement;
+import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UserId;
+
+/**
+ * State that the public API cannot build yet (members join through invitations, a later module) is
+ * built through the facades those modules will call.
+ */
+public class Fixtures {
+
+    private final Api api;
+    private final MembershipManagement memberships;
+
+    Fixtures(Api api, MembershipManagement memberships) {
+        this.api = api;
+        this.memberships = memberships;
+    }
+
+    /** An org with one user in each role, and an outsider. */
+    public record Roster(UUID org, Api.User owner, Api.User admin, Api.User billingAdmin, Api.User member,
+            Api.User outsider) {
+
+        public Api.User as(String role) {
+            return switch (role) {
+                case "owner" -> owner;
+                case "admin" -> admin;
+                case "billing_admin" -> billingAdmin;
+                case "member" -> member;
+                case "non_member" -> outsider;
+                case "anonymous" -> null;
+                default -> throw new IllegalArgumentException(role);
+            };
+        }
+    }
+
+    public void addMember(UUID org, Api.User owner, Api.User user, Role role) {
+        if (!memberships.join(new OrgId(org), new UserId(user.id()), role, new UserId(owner.id()))) {
+            throw new IllegalStateException(user.email() + " already is a member");
+        }
+    }
+
+    public Api.User newMember(UUID org, Api.User owner, Role role) {
+        Api.User user = api.newUser(role.json());
+        addMember(org, owner, user, role);
+        return user;
+    }
+
+    public Roster roster() {
+        Api.User owner = api.newUser("owner");
+        UUID org = api.newOrg(owner);
+        return new Roster(org, owner, newMember(org, owner, Role.ADMIN), newMember(org, owner, Role.BILLING_ADMIN),
+                newMember(org, owner, Role.MEMBER), api.newUser("outsider"));
+    }
+}

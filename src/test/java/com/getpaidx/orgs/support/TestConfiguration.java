@@ -1,0 +1,25 @@
+package com.getpaidx.orgs.support;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Primary;
+
+@org.springframework.boot.test.context.TestConfiguration(proxyBeanMethods = false)
+public class TestConfiguration {
+
+    /** The one clock of the application under test; tests move it to reach expiry and time windows. */
+    @Bean
+    @Primary
+    MutableClock mutableClock() {
+        return new MutableClock();
+    }
+
+    @Bean
+    Fixtures fixtures(Api api, com.getpaidx.orgs.membership.MembershipManagement memberships) {
+        return new Fixtures(api, memberships);
+    }
+
+    @Bean
+    Api api(org.springframework.core.env.Environment environment) {
+        return new Api(environment);
+    }
+}
