@@ -101,12 +101,12 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
 
     /** Every problem Spring raises itself (405, 415, missing parameter, …) gets its code too. */
     @Override
-    protected ResponseEntity<Object> handleExceptionInternal(Exception e, Object body, HttpHeaders headers,
-            HttpStatusCode status, WebRequest request) {
+    protected ResponseEntity<Object> createResponseEntity(Object body, HttpHeaders headers, HttpStatusCode status,
+            WebRequest request) {
         if (body instanceof ProblemDetail problem && (problem.getProperties() == null || !problem.getProperties().containsKey("code"))) {
             problem.setProperty("code", Problems.codeFor(status));
         }
-        return super.handleExceptionInternal(e, body, headers, status, request);
+        return super.createResponseEntity(body, headers, status, request);
     }
 
     private static FieldError readError(HttpMessageNotReadableException e) {

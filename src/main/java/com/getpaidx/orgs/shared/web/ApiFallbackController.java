@@ -10,6 +10,7 @@ import com.getpaidx.orgs.shared.DomainException;
  * Any API path no controller serves answers with a JSON 404 rather than an HTML error page.
  */
 @RestController
+@io.swagger.v3.oas.annotations.Hidden
 class ApiFallbackController {
 
     @RequestMapping("/api/**")
