@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.account.internal;
 
 import java.time.Clock;
+import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -10,11 +11,13 @@ import org.springframework.http.HttpStatus;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
-import org.springframework.security.crypto.factory.PasswordEncoderFactories;
+import org.springframework.security.crypto.bcrypt.BCryptPasswordEncoder;
+import org.springframework.security.crypto.password.DelegatingPasswordEncoder;
 import org.springframework.security.crypto.password.PasswordEncoder;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
+import com.getpaidx.orgs.account.AccountProperties;
 import com.getpaidx.orgs.shared.web.ProblemWriter;
 
 /**
@@ -27,9 +30,12 @@ class SecurityConfiguration {
     private static final String USER = "USER";
     private static final String SERVICE = "SERVICE";
 
+    /** Spring Security's delegating encoder: hashes carry their algorithm, so the strength can rise later. */
     @Bean
-    PasswordEncoder passwordEncoder() {
-        return PasswordEncoderFactories.createDelegatingPasswordEncoder();
+    PasswordEncoder passwordEncoder(AccountProperties properties) {
+        var bcrypt = new BCryptPasswordEncoder(properties.passwordHashStrength());
+        var encoder = new DelegatingPasswordEncoder("bcrypt", Map.of("bcrypt", bcrypt));
+        return encoder;
     }
 
     @Bean
