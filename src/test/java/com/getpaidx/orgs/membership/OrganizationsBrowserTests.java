@@ -94,6 +94,11 @@ class OrganizationsBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("All organizations")).click();
         assertThat(orgRow(newName).getByRole(AriaRole.CELL)).hasText(new String[] { newName, "Owner", "1" });
         assertThat(orgLink(name)).hasCount(0);
+
+        page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Sign out")).click();
+        assertThat(page.getByRole(AriaRole.STATUS)).hasText("You are signed out.");
+        page.navigate(api.baseUrl() + "/settings/organizations");
+        assertThat(page).hasURL(api.baseUrl() + "/login");
     }
 
     @Test

@@ -186,6 +186,23 @@ class OrganizationIntegrationTests {
     }
 
     @Test
+    void theAuditLogIsPaginatedNewestFirst() {
+        Api.User owner = api.newUser();
+        UUID org = api.newOrg(owner);
+        for (int i = 1; i <= 3; i++) {
+            api.patch("/api/v1/orgs/" + org, owner.token(), Map.of("name", "Name " + i));
+        }
+        String audit = "/api/v1/orgs/" + org + "/audit-events?limit=2";
+        Api.Response first = api.get(audit, owner.token());
+        Api.Response second = api.get(audit + "&cursor=" + first.text("nextCursor"), owner.token());
+        assertThat(first.body().get("items")).extracting(e -> e.get("after").get("name").asString())
+                .containsExactly("Name 3", "Name 2");
+        assertThat(second.body().get("items")).extracting(e -> e.get("action").asString())
+                .containsExactly("organization.renamed", "organization.created");
+        assertThat(second.body().get("nextCursor").isNull()).isTrue();
+    }
+
+    @Test
     void anUnknownOrgLooksLikeAnOrgYouAreNotIn() {
         Api.User user = api.newUser();
         Api.Response unknown = api.get("/api/v1/orgs/" + UUID.randomUUID(), user.token());
