@@ -111,6 +111,12 @@ public class MembershipManagement {
         log.info("Member {} {} {}", target, self ? "left" : "was removed from", org);
     }
 
+    /** Whether the account with this email (any case) is a member of the org. */
+    @Transactional(readOnly = true)
+    public boolean isMemberByEmail(OrgId org, String email) {
+        return accounts.findByEmail(email).flatMap(user -> memberships.roleOf(org, user.id())).isPresent();
+    }
+
     /**
      * Adds a member in the caller's transaction (an accepted invitation). False when the user already
      * is a member.

@@ -37,7 +37,7 @@ public final class Browser implements AutoCloseable {
 
     private final Playwright playwright;
     private final com.microsoft.playwright.Browser chromium;
-    private BrowserContext context;
+    private final List<BrowserContext> contexts = new java.util.ArrayList<>();
 
     private Browser(Playwright playwright, com.microsoft.playwright.Browser chromium) {
         this.playwright = playwright;
@@ -65,18 +65,21 @@ public final class Browser implements AutoCloseable {
         }
     }
 
-    /** A page in a new, empty context whose relative URLs resolve against {@code baseUrl}; closes the previous one. */
+    /**
+     * A page in a new, empty context (its own cookies: another person) whose relative URLs resolve
+     * against {@code baseUrl}. Copy buttons may use the clipboard.
+     */
     public Page newPage(String baseUrl) {
-        closeContext();
-        context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions().setBaseURL(baseUrl));
+        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setPermissions(List.of("clipboard-read", "clipboard-write")));
+        contexts.add(context);
         return context.newPage();
     }
 
+    /** Closes every context opened since the last call. */
     public void closeContext() {
-        if (context != null) {
-            context.close();
-            context = null;
-        }
+        contexts.forEach(BrowserContext::close);
+        contexts.clear();
     }
 
     @Override

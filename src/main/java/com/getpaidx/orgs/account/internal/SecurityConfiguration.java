@@ -73,7 +73,7 @@ class SecurityConfiguration {
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
         http.authenticationManager(new ProviderManager(passwordLogin))
                 .authorizeHttpRequests(requests -> requests
-                        .requestMatchers("/signup", "/login", "/css/**", "/webjars/**", "/favicon.ico", "/error",
+                        .requestMatchers("/signup", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**")
                         .permitAll()

@@ -1,14 +1,13 @@
 package com.getpaidx.orgs.account.internal;
 
 import java.nio.charset.StandardCharsets;
-import java.util.regex.Pattern;
 
+import com.getpaidx.orgs.shared.EmailAddresses;
 import com.getpaidx.orgs.shared.InvalidInput;
 
 /** What a new account must bring. */
 public final class SignUpRules {
 
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s.]+$");
     static final int MIN_PASSWORD = 10;
     /** BCrypt reads 72 bytes at most; a longer password would silently lose its tail. */
     static final int MAX_PASSWORD_BYTES = 72;
@@ -17,11 +16,7 @@ public final class SignUpRules {
     }
 
     public static String email(String email) {
-        String trimmed = email == null ? "" : email.trim();
-        if (trimmed.length() > 254 || !EMAIL.matcher(trimmed).matches()) {
-            throw new InvalidInput("email", "must be an email address");
-        }
-        return trimmed;
+        return EmailAddresses.requireValid("email", email);
     }
 
     public static void password(String password) {

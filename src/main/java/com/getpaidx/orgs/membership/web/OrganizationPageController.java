@@ -1,5 +1,6 @@
 package com.getpaidx.orgs.membership.web;
 
+import java.util.Comparator;
 import java.util.List;
 import java.util.UUID;
 
@@ -14,6 +15,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 import com.getpaidx.orgs.membership.Member;
 import com.getpaidx.orgs.membership.MemberOrganizations;
 import com.getpaidx.orgs.membership.MembershipManagement;
+import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.membership.Role;
@@ -37,10 +39,13 @@ class OrganizationPageController {
 
     private final MemberOrganizations organizations;
     private final MembershipManagement memberships;
+    private final List<OrganizationPageSection> sections;
 
-    OrganizationPageController(MemberOrganizations organizations, MembershipManagement memberships) {
+    OrganizationPageController(MemberOrganizations organizations, MembershipManagement memberships,
+            List<OrganizationPageSection> sections) {
         this.organizations = organizations;
         this.memberships = memberships;
+        this.sections = sections.stream().sorted(Comparator.comparingInt(OrganizationPageSection::order)).toList();
     }
 
     @GetMapping
@@ -72,6 +77,9 @@ class OrganizationPageController {
         model.addAttribute("view", view);
         model.addAttribute("org", view.organization());
         model.addAttribute("members", rows);
+        model.addAttribute("sections", sections.stream()
+                .flatMap(section -> section.render(view, user.id()).stream())
+                .toList());
         model.addAttribute("canRename", me.can(Permission.RENAME_ORG));
         model.addAttribute("canArchive", me.can(Permission.ARCHIVE_ORG));
         return "membership/organization";
