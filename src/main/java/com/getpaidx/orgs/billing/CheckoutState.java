@@ -1,0 +1,21 @@
+package com.getpaidx.orgs.billing;
+
+import java.util.Map;
+
+/**
+ * A checkout session as the provider reports it.
+ *
+ * @param mode {@code payment} or {@code subscription}
+ * @param status {@code open}, {@code complete} or {@code expired}
+ * @param paymentStatus {@code paid}, {@code unpaid} or {@code no_payment_required}
+ * @param paymentIntentId set once paid in payment mode; refunds refer to it
+ * @param subscriptionId set in subscription mode
+ */
+public record CheckoutState(String sessionId, String mode, String status, String paymentStatus,
+        String clientReferenceId, Map<String, String> metadata, String customerId, String paymentIntentId,
+        String subscriptionId, Long amountTotalMinor, String currency) {
+
+    public boolean paid() {
+        return "paid".equals(paymentStatus);
+    }
+}

@@ -1,0 +1,46 @@
+package com.getpaidx.orgs.billing;
+
+import com.fasterxml.jackson.annotation.JsonSubTypes;
+import com.fasterxml.jackson.annotation.JsonTypeInfo;
+
+/**
+ * A provider's webhook event, reduced to what this service acts on. Both adapters produce these; the
+ * inbox stores them as JSON and processes each event id once.
+ */
+@JsonTypeInfo(use = JsonTypeInfo.Id.NAME, property = "kind")
+@JsonSubTypes({
+        @JsonSubTypes.Type(value = ProviderEvent.CheckoutCompleted.class, name = "checkout_completed"),
+        @JsonSubTypes.Type(value = ProviderEvent.CheckoutExpired.class, name = "checkout_expired"),
+        @JsonSubTypes.Type(value = ProviderEvent.ChargeRefunded.class, name = "charge_refunded"),
+        @JsonSubTypes.Type(value = ProviderEvent.Other.class, name = "other") })
+public sealed interface ProviderEvent {
+
+    /** The provider's event id ({@code evt_…}): the inbox's key. */
+    String id();
+
+    /** The provider's event type, e.g. {@code checkout.session.completed}. */
+    String type();
+
+    /**
+     * {@code checkout.session.completed} and {@code checkout.session.async_payment_succeeded}: the
+     * session's payment status says whether money arrived (an async method completes unpaid first).
+     */
+    record CheckoutCompleted(String id, String type, CheckoutState session) implements ProviderEvent {
+    }
+
+    /** {@code checkout.session.expired}. */
+    record CheckoutExpired(String id, String type, CheckoutState session) implements ProviderEvent {
+    }
+
+    /**
+     * {@code charge.refunded}: {@code amountRefundedMinor} is the charge's cumulative refunded amount,
+     * so a late or repeated event never refunds twice.
+     */
+    record ChargeRefunded(String id, String type, String chargeId, String paymentIntentId, long amountMinor,
+            long amountRefundedMinor, String currency) implements ProviderEvent {
+    }
+
+    /** Any type this service does not act on; stored, acknowledged, ignored. */
+    record Other(String id, String type) implements ProviderEvent {
+    }
+}
