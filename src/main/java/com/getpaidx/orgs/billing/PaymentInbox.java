@@ -6,6 +6,9 @@ package com.getpaidx.orgs.billing;
  */
 public interface PaymentInbox {
 
-    /** @return false when this event id was seen before (nothing is done again) */
-    boolean receive(ProviderEvent event);
+    /**
+     * @param provider {@code stripe} or {@code sandbox}, where the event came from
+     * @return false when this event id was seen before (nothing is done again)
+     */
+    boolean receive(String provider, ProviderEvent event);
 }

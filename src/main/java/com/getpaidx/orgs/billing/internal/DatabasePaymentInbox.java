@@ -1,0 +1,103 @@
+package com.getpaidx.orgs.billing.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.getpaidx.orgs.billing.BillingProperties;
+import com.getpaidx.orgs.billing.ChargeRefunded;
+import com.getpaidx.orgs.billing.CheckoutExpired;
+import com.getpaidx.orgs.billing.CheckoutPaid;
+import com.getpaidx.orgs.billing.PaymentInbox;
+import com.getpaidx.orgs.billing.ProviderEvent;
+
+/**
+ * The inbox table is the truth about which events were handled. An event is stored in its own
+ * transaction (so a crash cannot lose it), then processed in another one that publishes the billing
+ * events; listeners that must hold together (a credit grant and its ledger entry) run inside it.
+ */
+@Component
+public class DatabasePaymentInbox implements PaymentInbox {
+
+    private static final Logger log = LoggerFactory.getLogger(DatabasePaymentInbox.class);
+    private static final int MAX_ERROR = 500;
+
+    private final JdbcPaymentEventRepository events;
+    private final ApplicationEventPublisher publisher;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final BillingProperties properties;
+    private final Clock clock;
+
+    DatabasePaymentInbox(JdbcPaymentEventRepository events, ApplicationEventPublisher publisher,
+            TransactionTemplate transactions, JsonMapper json, BillingProperties properties, Clock clock) {
+        this.events = events;
+        this.publisher = publisher;
+        this.transactions = transactions;
+        this.json = json;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public boolean receive(String provider, ProviderEvent event) {
+        Instant now = clock.instant();
+        boolean fresh = Boolean.TRUE.equals(transactions.execute(tx -> events.insert(event.id(), provider, event.type(),
+                json.writeValueAsString(event), now, now.plus(properties.inboxGrace()))));
+        if (!fresh) {
+            log.info("Payment event {} ({}) received again: already in the inbox", event.id(), event.type());
+            return false;
+        }
+        log.info("Payment event {} ({}) received from {}", event.id(), event.type(), provider);
+        process(event.id());
+        return true;
+    }
+
+    /** Processes one stored event if nobody has yet; safe to call from any instance at any time. */
+    public void process(String eventId) {
+        try {
+            transactions.executeWithoutResult(tx -> events.claim(eventId).ifPresent(body -> {
+                publish(json.readValue(body, ProviderEvent.class));
+                events.markProcessed(eventId, clock.instant());
+            }));
+        }
+        catch (RuntimeException e) {
+            int attempts = events.attempts(eventId) + 1;
+            Instant next = clock.instant().plus(backoff(attempts));
+            transactions.executeWithoutResult(tx -> events.markFailed(eventId, describe(e), next));
+            log.warn("Payment event {} failed (attempt {}), retrying at {}: {}", eventId, attempts, next, describe(e));
+        }
+    }
+
+    private void publish(ProviderEvent event) {
+        switch (event) {
+            case ProviderEvent.CheckoutCompleted completed when completed.session().paid() ->
+                    publisher.publishEvent(new CheckoutPaid(event.id(), completed.session()));
+            case ProviderEvent.CheckoutCompleted unpaid ->
+                    log.info("Checkout {} completed unpaid (payment pending)", unpaid.session().sessionId());
+            case ProviderEvent.CheckoutExpired expired ->
+                    publisher.publishEvent(new CheckoutExpired(event.id(), expired.session()));
+            case ProviderEvent.ChargeRefunded refunded -> publisher.publishEvent(new ChargeRefunded(event.id(),
+                    refunded.chargeId(), refunded.paymentIntentId(), refunded.amountMinor(),
+                    refunded.amountRefundedMinor(), refunded.currency()));
+            case ProviderEvent.Other other -> { }
+        }
+    }
+
+    private Duration backoff(int attempts) {
+        Duration delay = properties.inboxRetryBase().multipliedBy(1L << Math.min(attempts - 1, 20));
+        return delay.compareTo(properties.inboxRetryMax()) > 0 ? properties.inboxRetryMax() : delay;
+    }
+
+    private static String describe(RuntimeException e) {
+        String text = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+        return text.length() > MAX_ERROR ? text.substring(0, MAX_ERROR) : text;
+    }
+}

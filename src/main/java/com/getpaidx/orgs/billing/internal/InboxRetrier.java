@@ -1,0 +1,30 @@
+package com.getpaidx.orgs.billing.internal;
+
+import java.time.Clock;
+
+import org.springframework.context.annotation.Configuration;
+import org.springframework.scheduling.annotation.EnableScheduling;
+import org.springframework.scheduling.annotation.Scheduled;
+
+/** Picks up events whose processing failed, or whose receiving request died before processing them. */
+@Configuration(proxyBeanMethods = false)
+@EnableScheduling
+class InboxRetrier {
+
+    private static final int BATCH = 50;
+
+    private final JdbcPaymentEventRepository events;
+    private final DatabasePaymentInbox inbox;
+    private final Clock clock;
+
+    InboxRetrier(JdbcPaymentEventRepository events, DatabasePaymentInbox inbox, Clock clock) {
+        this.events = events;
+        this.inbox = inbox;
+        this.clock = clock;
+    }
+
+    @Scheduled(fixedDelayString = "${getpaidx.billing.inbox-retry-interval:5s}")
+    void retryDue() {
+        events.due(clock.instant(), BATCH).forEach(inbox::process);
+    }
+}
