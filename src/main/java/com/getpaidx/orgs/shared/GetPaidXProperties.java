@@ -5,19 +5,22 @@ import java.nio.file.Path;
 
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
+import org.springframework.web.context.request.RequestContextHolder;
+import org.springframework.web.context.request.ServletRequestAttributes;
+import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 
 /**
  * Settings every module shares.
  *
  * @param environment {@code local} (the default: generated secrets, payment sandbox) or {@code production}
- * @param baseUrl public URL used in links and payment return URLs
+ * @param baseUrl public URL used in links and payment return URLs; unset, links follow the request's own host
  * @param serviceToken the workspace runtime's bearer token (≥ 32 characters); generated locally when unset
  * @param serviceTokenFile where a generated service token is kept between restarts
  */
 @ConfigurationProperties("getpaidx")
 public record GetPaidXProperties(
         @DefaultValue("local") String environment,
-        @DefaultValue("http://localhost:8080") URI baseUrl,
+        URI baseUrl,
         String serviceToken,
         @DefaultValue(".data/service-token") Path serviceTokenFile) {
 
@@ -25,9 +28,20 @@ public record GetPaidXProperties(
         return "production".equalsIgnoreCase(environment);
     }
 
-    /** An absolute link to a path of this service, e.g. {@code link("/invitations/accept")}. */
+    /**
+     * An absolute link to a path of this service, e.g. {@code link("/invitations/accept")}: on the
+     * configured base URL, else on the host the current request came to.
+     */
     public String link(String path) {
-        String base = baseUrl.toString();
+        String base = baseUrl != null ? baseUrl.toString() : currentOrigin();
         return (base.endsWith("/") ? base.substring(0, base.length() - 1) : base) + path;
+    }
+
+    private static String currentOrigin() {
+        if (RequestContextHolder.getRequestAttributes() instanceof ServletRequestAttributes request) {
+            return ServletUriComponentsBuilder.fromContextPath(request.getRequest()).replacePath(null).replaceQuery(null)
+                    .toUriString();
+        }
+        return "http://localhost:8080";
     }
 }

@@ -83,7 +83,7 @@ class InvitationIntegrationTests {
         assertThat(created.text("emailDelivery")).isEqualTo("queued");
         String token = created.text("token");
         assertThat(token).matches("[A-Za-z0-9_-]{43}");
-        assertThat(created.text("acceptUrl")).isEqualTo("http://localhost/invitations/accept?token=" + token);
+        assertThat(created.text("acceptUrl")).isEqualTo(api.baseUrl() + "/invitations/accept?token=" + token);
         assertThat(Instant.parse(created.text("expiresAt")))
                 .isBetween(clock.instant().plus(Duration.ofDays(7)).minusSeconds(60), clock.instant().plus(Duration.ofDays(7)));
 

@@ -1,0 +1,54 @@
+package com.getpaidx.orgs.wallet;
+
+import java.time.Clock;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.util.List;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.getpaidx.orgs.membership.Authorizer;
+import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.shared.Cursor;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.Page;
+import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.wallet.internal.JdbcLedgerRepository;
+
+/** The wallet as members and billing managers read it. */
+@Service
+public class WalletManagement {
+
+    private final JdbcLedgerRepository ledger;
+    private final Authorizer authorizer;
+    private final List<SpendingControls> controls;
+    private final Clock clock;
+
+    WalletManagement(JdbcLedgerRepository ledger, Authorizer authorizer, List<SpendingControls> controls, Clock clock) {
+        this.ledger = ledger;
+        this.authorizer = authorizer;
+        this.controls = controls;
+        this.clock = clock;
+    }
+
+    /** Every member sees the balance. */
+    @Transactional(readOnly = true)
+    public WalletView wallet(OrgId org, UserId caller) {
+        authorizer.require(org, caller, Permission.VIEW);
+        var monthStart = YearMonth.from(clock.instant().atZone(ZoneOffset.UTC)).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        boolean paused = !controls.isEmpty() && controls.getFirst().paused(org);
+        Credits threshold = controls.isEmpty() ? null : controls.getFirst().lowBalanceThreshold(org).orElse(null);
+        return new WalletView(org, new Credits(ledger.balance(org)), threshold, paused,
+                new Credits(ledger.usageSince(org, monthStart)));
+    }
+
+    /** Billing managers see every entry, newest first. */
+    @Transactional(readOnly = true)
+    public Page<WalletEntry> transactions(OrgId org, UserId caller, PageRequest request) {
+        authorizer.require(org, caller, Permission.MANAGE_BILLING);
+        return request.page(ledger.page(org, request), entry -> new Cursor.Position(entry.createdAt(), entry.id()));
+    }
+}
