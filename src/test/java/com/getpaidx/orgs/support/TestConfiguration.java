@@ -18,6 +18,12 @@ public class TestConfiguration {
         return new Fixtures(api, memberships);
     }
 
+    /** The SMTP server {@code spring.mail.*} points at in the test profile, up for the context's lifetime. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    TestMailServer testMailServer(org.springframework.core.env.Environment environment) {
+        return new TestMailServer(environment.getRequiredProperty(FreeSmtpPort.PROPERTY, Integer.class));
+    }
+
     @Bean
     Api api(org.springframework.core.env.Environment environment) {
         return new Api(environment);

@@ -1,0 +1,105 @@
+package com.getpaidx.orgs.mail.internal;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Date;
+import java.util.List;
+
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeBodyPart;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import com.getpaidx.orgs.mail.OutboxProperties;
+import com.getpaidx.orgs.mail.internal.JdbcMailOutboxRepository.ClaimedMail;
+
+/**
+ * Delivers due outbox mail. Each poll claims a batch in one statement and only then talks to the mail
+ * server, outside any transaction; a failure schedules the next attempt with an exponential backoff.
+ */
+@Component
+class OutboxSender {
+
+    private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
+
+    private final JdbcMailOutboxRepository outbox;
+    private final ObjectProvider<JavaMailSender> mailServer;
+    private final OutboxProperties properties;
+    private final Clock clock;
+
+    OutboxSender(JdbcMailOutboxRepository outbox, ObjectProvider<JavaMailSender> mailServer,
+            OutboxProperties properties, Clock clock) {
+        this.outbox = outbox;
+        this.mailServer = mailServer;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    /**
+     * Without a mail server the poll returns at once, touching no table: MailOutbox queues nothing then.
+     * The check is made here rather than with a condition on the bean, because the JavaMailSender is an
+     * auto-configured bean that a condition on a scanned component cannot reliably see.
+     */
+    @Scheduled(fixedDelayString = "${getpaidx.mail.poll-interval:1s}")
+    void sendDue() {
+        JavaMailSender server = mailServer.getIfAvailable();
+        if (server == null) {
+            return;
+        }
+        Instant now = clock.instant();
+        List<ClaimedMail> claimed = outbox.claimDue(now, now.plus(properties.claimLease()), properties.batchSize());
+        claimed.forEach(mail -> send(server, mail));
+    }
+
+    private void send(JavaMailSender server, ClaimedMail claimed) {
+        try {
+            server.send(compose(server, claimed));
+        } catch (MessagingException | RuntimeException failure) {
+            String error = SendFailures.describe(failure, password(server));
+            Instant nextAttempt = clock.instant().plus(properties.retryDelay(claimed.attempts()));
+            outbox.markFailed(claimed.id(), nextAttempt, error);
+            log.warn("Mail {} not sent (attempt {}), next attempt at {}: {}", claimed.id(), claimed.attempts(),
+                    nextAttempt, error);
+            return;
+        }
+        // if this update is lost (the database is gone), the lease runs out and the mail goes out twice:
+        // at least once is the promise
+        outbox.markSent(claimed.id(), clock.instant());
+        log.info("Mail {} sent (attempt {})", claimed.id(), claimed.attempts());
+    }
+
+    private MimeMessage compose(JavaMailSender server, ClaimedMail claimed) throws MessagingException {
+        MimeMessage message = server.createMimeMessage();
+        message.setFrom(new InternetAddress(properties.from(), true));
+        message.setRecipient(Message.RecipientType.TO, new InternetAddress(claimed.mail().to(), true));
+        message.setSubject(claimed.mail().subject(), StandardCharsets.UTF_8.name());
+        message.setSentDate(Date.from(clock.instant()));
+        MimeMultipart alternatives = new MimeMultipart("alternative");
+        // plain text first: a client shows the last alternative it can render
+        alternatives.addBodyPart(part(claimed.mail().text(), "plain"));
+        alternatives.addBodyPart(part(claimed.mail().html(), "html"));
+        message.setContent(alternatives);
+        return message;
+    }
+
+    private static MimeBodyPart part(String content, String subtype) throws MessagingException {
+        MimeBodyPart part = new MimeBodyPart();
+        part.setText(content, StandardCharsets.UTF_8.name(), subtype);
+        return part;
+    }
+
+    private static String password(JavaMailSender server) {
+        return server instanceof JavaMailSenderImpl impl ? impl.getPassword() : null;
+    }
+}

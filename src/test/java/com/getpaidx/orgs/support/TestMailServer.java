@@ -1,0 +1,65 @@
+package com.getpaidx.orgs.support;
+
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
+
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The SMTP server every integration test's mail goes to (GreenMail on {@link FreeSmtpPort}). Tests share
+ * it, so they send to addresses of their own and look only at those. A test may take it down to see
+ * the outbox retry, and must bring it back up.
+ */
+public class TestMailServer {
+
+    private static final Duration PATIENCE = Duration.ofSeconds(15);
+
+    private final GreenMail greenMail;
+
+    TestMailServer(int port) {
+        this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    }
+
+    /** Starts listening; a restarted server has forgotten what it received before. */
+    public synchronized void start() {
+        if (!greenMail.isRunning()) {
+            greenMail.start();
+        }
+    }
+
+    /** Stops listening: connections are refused until {@link #start()}. */
+    public synchronized void stop() {
+        if (greenMail.isRunning()) {
+            greenMail.stop();
+        }
+    }
+
+    /** The messages received so far with {@code recipient} among their recipients. */
+    public List<MimeMessage> messagesTo(String recipient) {
+        return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> addressedTo(message, recipient)).toList();
+    }
+
+    /** Waits until at least {@code count} messages to {@code recipient} arrived, and returns them all. */
+    public List<MimeMessage> awaitMessagesTo(String recipient, int count) {
+        return await().atMost(PATIENCE).until(() -> messagesTo(recipient), messages -> messages.size() >= count);
+    }
+
+    private static boolean addressedTo(MimeMessage message, String recipient) {
+        try {
+            Address[] recipients = message.getAllRecipients();
+            return recipients != null && Arrays.stream(recipients).anyMatch(address -> address instanceof InternetAddress internet
+                    && recipient.equalsIgnoreCase(internet.getAddress()));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
