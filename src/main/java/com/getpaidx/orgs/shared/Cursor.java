@@ -11,14 +11,28 @@ import java.util.UUID;
  */
 public final class Cursor {
 
-    public record Position(Instant time, UUID id) {
+    /** @param key the row's tie-breaker after its time: a UUID for most lists, a text id for usage events */
+    public record Position(Instant time, String key) {
+
+        public Position(Instant time, UUID id) {
+            this(time, id.toString());
+        }
+
+        public UUID id() {
+            try {
+                return UUID.fromString(key);
+            }
+            catch (IllegalArgumentException e) {
+                throw new InvalidInput("cursor", "is not a cursor this service issued");
+            }
+        }
     }
 
     private Cursor() {
     }
 
     public static String encode(Position position) {
-        String raw = position.time().toString() + "|" + position.id();
+        String raw = position.time().toString() + "|" + position.key();
         return Base64.getUrlEncoder().withoutPadding().encodeToString(raw.getBytes(StandardCharsets.UTF_8));
     }
 
@@ -26,7 +40,7 @@ public final class Cursor {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new Position(Instant.parse(raw.substring(0, bar)), UUID.fromString(raw.substring(bar + 1)));
+            return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
         }
         catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
             throw new InvalidInput("cursor", "is not a cursor this service issued");

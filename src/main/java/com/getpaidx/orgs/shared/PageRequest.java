@@ -45,4 +45,8 @@ public record PageRequest(int limit, Cursor.Position after) {
     public java.util.UUID afterId() {
         return after == null ? null : after.id();
     }
+
+    public String afterKey() {
+        return after == null ? null : after.key();
+    }
 }

@@ -6,6 +6,7 @@ import java.time.ZoneOffset;
 import java.util.List;
 
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.membership.Authorizer;
@@ -17,18 +18,22 @@ import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.wallet.internal.JdbcLedgerRepository;
+import com.getpaidx.orgs.wallet.internal.Ledger;
 
 /** The wallet as members and billing managers read it. */
 @Service
 public class WalletManagement {
 
     private final JdbcLedgerRepository ledger;
+    private final Ledger book;
     private final Authorizer authorizer;
     private final List<SpendingControls> controls;
     private final Clock clock;
 
-    WalletManagement(JdbcLedgerRepository ledger, Authorizer authorizer, List<SpendingControls> controls, Clock clock) {
+    WalletManagement(JdbcLedgerRepository ledger, Ledger book, Authorizer authorizer, List<SpendingControls> controls,
+            Clock clock) {
         this.ledger = ledger;
+        this.book = book;
         this.authorizer = authorizer;
         this.controls = controls;
         this.clock = clock;
@@ -43,6 +48,30 @@ public class WalletManagement {
         Credits threshold = controls.isEmpty() ? null : controls.getFirst().lowBalanceThreshold(org).orElse(null);
         return new WalletView(org, new Credits(ledger.balance(org)), threshold, paused,
                 new Credits(ledger.usageSince(org, monthStart)));
+    }
+
+    /** The balance, for modules that have authorized their caller already. */
+    @Transactional(readOnly = true)
+    public Credits balance(OrgId org) {
+        return new Credits(ledger.balance(org));
+    }
+
+    /**
+     * Locks the wallet for the caller's transaction and returns its balance: the charges that follow
+     * in this transaction see a balance nobody else can change until it commits.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Credits lockForCharges(OrgId org) {
+        return book.lockedBalance(org);
+    }
+
+    /**
+     * Debits usage once per key, in the caller's transaction (which should hold the lock from
+     * {@link #lockForCharges}). Throws {@link InsufficientBalance} rather than overdraw.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Credits chargeUsage(OrgId org, Credits credits, String idempotencyKey, String reference) {
+        return book.apply(org, EntryType.USAGE, credits.negate(), idempotencyKey, reference).balanceAfter();
     }
 
     /** Billing managers see every entry, newest first. */

@@ -1,0 +1,69 @@
+package com.getpaidx.orgs.usage.internal;
+
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Arrays;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.SpendPolicy;
+import com.getpaidx.orgs.usage.Spenders;
+
+@Repository
+public class JdbcSpendPolicyRepository {
+
+    private final JdbcClient jdbc;
+
+    JdbcSpendPolicyRepository(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** The org's policy; the default until someone saves one. */
+    public SpendPolicy find(OrgId org) {
+        return jdbc.sql("""
+                SELECT spenders, selected_user_ids, member_monthly_limit, paused, low_balance_threshold
+                  FROM spend_policy WHERE org_id = :org""")
+                .param("org", org.value()).query(JdbcSpendPolicyRepository::map).optional()
+                .orElse(SpendPolicy.DEFAULT);
+    }
+
+    public void save(OrgId org, SpendPolicy policy, Instant now) {
+        jdbc.sql("""
+                INSERT INTO spend_policy (org_id, spenders, selected_user_ids, member_monthly_limit, paused,
+                                          low_balance_threshold, updated_at)
+                VALUES (:org, :spenders, :selected, :limit, :paused, :threshold, :now)
+                ON CONFLICT (org_id) DO UPDATE SET spenders = EXCLUDED.spenders,
+                    selected_user_ids = EXCLUDED.selected_user_ids, member_monthly_limit = EXCLUDED.member_monthly_limit,
+                    paused = EXCLUDED.paused, low_balance_threshold = EXCLUDED.low_balance_threshold,
+                    updated_at = EXCLUDED.updated_at""")
+                .param("org", org.value()).param("spenders", policy.spenders().json())
+                .param("selected", policy.selectedUserIds().stream().map(UserId::value).toArray(UUID[]::new))
+                .param("limit", micros(policy.memberMonthlyLimit())).param("paused", policy.paused())
+                .param("threshold", micros(policy.lowBalanceThreshold())).param("now", Timestamp.from(now))
+                .update();
+    }
+
+    private static Long micros(Credits credits) {
+        return credits == null ? null : credits.micros();
+    }
+
+    private static SpendPolicy map(ResultSet rs, int row) throws SQLException {
+        Array selected = rs.getArray("selected_user_ids");
+        var users = Arrays.stream((UUID[]) selected.getArray()).map(UserId::new).collect(Collectors.toSet());
+        long limit = rs.getLong("member_monthly_limit");
+        Credits monthlyLimit = rs.wasNull() ? null : new Credits(limit);
+        long threshold = rs.getLong("low_balance_threshold");
+        Credits lowBalance = rs.wasNull() ? null : new Credits(threshold);
+        return new SpendPolicy(Spenders.fromJson(rs.getString("spenders")), users, monthlyLimit, rs.getBoolean("paused"),
+                lowBalance);
+    }
+}
