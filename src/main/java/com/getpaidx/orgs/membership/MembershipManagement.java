@@ -111,6 +111,14 @@ public class MembershipManagement {
         log.info("Member {} {} {}", target, self ? "left" : "was removed from", org);
     }
 
+    /** The members holding {@code permission}, for notices such as a low balance; no caller check. */
+    @Transactional(readOnly = true)
+    public List<Member> membersWith(OrgId org, Permission permission) {
+        List<MembershipRow> rows = memberships.page(org, PageRequest.first(PageRequest.MAX_LIMIT)).stream()
+                .filter(row -> row.role().can(permission)).toList();
+        return rows.stream().map(toMember(org, rows)).toList();
+    }
+
     /** Whether the account with this email (any case) is a member of the org. */
     @Transactional(readOnly = true)
     public boolean isMemberByEmail(OrgId org, String email) {
