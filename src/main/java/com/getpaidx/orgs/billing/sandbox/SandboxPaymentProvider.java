@@ -1,0 +1,72 @@
+package com.getpaidx.orgs.billing.sandbox;
+
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import com.getpaidx.orgs.billing.CheckoutState;
+import com.getpaidx.orgs.billing.HostedCheckout;
+import com.getpaidx.orgs.billing.NewCustomer;
+import com.getpaidx.orgs.billing.PaymentProvider;
+import com.getpaidx.orgs.billing.TopUpCheckout;
+import com.getpaidx.orgs.shared.GetPaidXProperties;
+
+/**
+ * The payment provider when no Stripe key is set: customers and checkouts live in the sandbox's own
+ * tables, the payer "pays" on {@code /sandbox/checkout/{id}}, and nothing ever leaves this machine.
+ * It refuses to exist in production, where a checkout nobody can really pay would be a silent outage.
+ */
+@Component
+@ConditionalOnPaymentSandbox
+class SandboxPaymentProvider implements PaymentProvider {
+
+    static final String NAME = "sandbox";
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
+
+    private final JdbcSandboxCheckoutRepository checkouts;
+    private final GetPaidXProperties properties;
+    private final Clock clock;
+
+    SandboxPaymentProvider(JdbcSandboxCheckoutRepository checkouts, GetPaidXProperties properties, Clock clock) {
+        if (properties.production()) {
+            throw new IllegalStateException("The payment sandbox is refused in production: set STRIPE_SECRET_KEY"
+                    + " (getpaidx.stripe.secret-key) so that Stripe takes the payments");
+        }
+        this.checkouts = checkouts;
+        this.properties = properties;
+        this.clock = clock;
+        log.info("Payments go to the local sandbox (no STRIPE_SECRET_KEY): no real money moves");
+    }
+
+    @Override
+    public String name() {
+        return NAME;
+    }
+
+    @Override
+    public String createCustomer(NewCustomer customer) {
+        String id = checkouts.createCustomer(customer, clock.instant());
+        log.info("Sandbox customer {} for org {}", id, customer.orgId().value());
+        return id;
+    }
+
+    @Override
+    public HostedCheckout createTopUpCheckout(TopUpCheckout checkout) {
+        Map<String, String> metadata = Map.of(
+                "org_id", checkout.orgId().value().toString(),
+                "top_up_id", checkout.topUpId().toString());
+        String id = checkouts.createTopUpSession(checkout, metadata, clock.instant());
+        log.info("Sandbox checkout {} for top-up {} of org {}", id, checkout.topUpId(), checkout.orgId().value());
+        return new HostedCheckout(id, properties.link("/sandbox/checkout/" + id));
+    }
+
+    @Override
+    public Optional<CheckoutState> fetchCheckout(String sessionId) {
+        return checkouts.find(sessionId).map(SandboxSession::state);
+    }
+}

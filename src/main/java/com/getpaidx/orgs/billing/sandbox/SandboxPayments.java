@@ -1,0 +1,161 @@
+package com.getpaidx.orgs.billing.sandbox;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.function.Function;
+import java.util.function.Supplier;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+import tools.jackson.databind.json.JsonMapper;
+
+import com.getpaidx.orgs.billing.ProviderEvent;
+import com.getpaidx.orgs.shared.Cursor;
+import com.getpaidx.orgs.shared.DomainException;
+import com.getpaidx.orgs.shared.InvalidInput;
+import com.getpaidx.orgs.shared.Page;
+import com.getpaidx.orgs.shared.PageRequest;
+
+/**
+ * What the payer and the tests do at the sandbox "Stripe": pay, let expire, refund, resend events.
+ * Each change and the event it causes commit together; the event goes to the inbox after the commit,
+ * the way a webhook arrives after Stripe's own change.
+ */
+@Service
+@ConditionalOnPaymentSandbox
+class SandboxPayments {
+
+    /** {@code amountRefundedMinor} is the charge's cumulative refunded amount, as {@code charge.refunded} reports it. */
+    record Refund(String eventId, String chargeId, String paymentIntentId, long amountMinor, long amountRefundedMinor,
+            String currency) {
+    }
+
+    record Redelivery(String eventId, boolean duplicate) {
+    }
+
+    /** @param data the event exactly as handed to the inbox */
+    record Event(String id, String type, Instant createdAt, Instant deliveredAt, ProviderEvent data) {
+    }
+
+    /** An event written to the sandbox's log, to be delivered once its transaction committed. */
+    private record Sent(UUID key, ProviderEvent event) {
+    }
+
+    /** What a change returns, and the event it caused (none when the change had happened before). */
+    private record Change<T>(T result, Sent sent) {
+    }
+
+    private static final Logger log = LoggerFactory.getLogger(SandboxPayments.class);
+
+    private final JdbcSandboxCheckoutRepository checkouts;
+    private final JdbcSandboxEventRepository events;
+    private final SandboxEventDelivery delivery;
+    private final TransactionTemplate transactions;
+    private final JsonMapper json;
+    private final Clock clock;
+
+    SandboxPayments(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxEventRepository events,
+            SandboxEventDelivery delivery, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+        this.checkouts = checkouts;
+        this.events = events;
+        this.delivery = delivery;
+        this.transactions = transactions;
+        this.json = json;
+        this.clock = clock;
+    }
+
+    Optional<SandboxSession> session(String sessionId) {
+        return checkouts.find(sessionId);
+    }
+
+    /** Pays an open session and sends {@code checkout.session.completed}; paying a paid one changes nothing. */
+    SandboxSession complete(String sessionId) {
+        return commitThenDeliver(now -> checkouts.complete(sessionId, SandboxIds.paymentIntent())
+                .map(paid -> {
+                    checkouts.insertCharge(paid, now);
+                    log.info("Sandbox checkout {} paid: {} {} {}", paid.id(), paid.paymentIntentId(), paid.amountMinor(),
+                            paid.currency());
+                    return new Change<>(paid, logEvent(eventId -> new ProviderEvent.CheckoutCompleted(eventId,
+                            "checkout.session.completed", paid.state()), now));
+                })
+                .orElseGet(() -> new Change<>(unchanged(sessionId, SandboxSession.EXPIRED, CheckoutAlreadyExpired::new),
+                        null)));
+    }
+
+    /** Expires an open session and sends {@code checkout.session.expired}; expiring an expired one changes nothing. */
+    SandboxSession expire(String sessionId) {
+        return commitThenDeliver(now -> checkouts.expire(sessionId)
+                .map(expired -> {
+                    log.info("Sandbox checkout {} expired", expired.id());
+                    return new Change<>(expired, logEvent(eventId -> new ProviderEvent.CheckoutExpired(eventId,
+                            "checkout.session.expired", expired.state()), now));
+                })
+                .orElseGet(() -> new Change<>(unchanged(sessionId, SandboxSession.COMPLETE, CheckoutAlreadyCompleted::new),
+                        null)));
+    }
+
+    /**
+     * Refunds part of a top-up's payment and sends {@code charge.refunded} with the new cumulative
+     * total, which never passes the amount paid.
+     */
+    Refund refund(UUID topUpId, long amountMinor) {
+        return commitThenDeliver(now -> {
+            JdbcSandboxCheckoutRepository.Charge charge = checkouts.chargeForTopUp(topUpId.toString())
+                    .orElseThrow(ChargeNotFound::new);
+            JdbcSandboxCheckoutRepository.Charge refunded = checkouts.refund(charge.id(), amountMinor)
+                    .orElseThrow(() -> new InvalidInput("amountMinor", "would refund more than was paid: "
+                            + (charge.amountMinor() - charge.amountRefundedMinor()) + " of " + charge.amountMinor()
+                            + " is left to refund"));
+            log.info("Sandbox charge {} refunded {}, {} of {} {} in total", refunded.id(), amountMinor,
+                    refunded.amountRefundedMinor(), refunded.amountMinor(), refunded.currency());
+            Sent sent = logEvent(eventId -> new ProviderEvent.ChargeRefunded(eventId, "charge.refunded", refunded.id(),
+                    refunded.paymentIntentId(), refunded.amountMinor(), refunded.amountRefundedMinor(),
+                    refunded.currency()), now);
+            return new Change<>(new Refund(sent.event().id(), refunded.id(), refunded.paymentIntentId(),
+                    refunded.amountMinor(), refunded.amountRefundedMinor(), refunded.currency()), sent);
+        });
+    }
+
+    /** Hands a sent event to the inbox again, as Stripe's "resend" does. */
+    Redelivery redeliver(String eventId) {
+        boolean fresh = delivery.redeliver(eventId);
+        return new Redelivery(eventId, !fresh);
+    }
+
+    /** Every event the sandbox sent, newest first. */
+    Page<Event> events(PageRequest request) {
+        return request.page(events.page(request), stored -> new Cursor.Position(stored.createdAt(), stored.key()))
+                .map(stored -> new Event(SandboxIds.event(stored.key()), stored.type(), stored.createdAt(),
+                        stored.deliveredAt(), json.readValue(stored.body(), ProviderEvent.class)));
+    }
+
+    private <T> T commitThenDeliver(Function<Instant, Change<T>> change) {
+        Instant now = clock.instant();
+        Change<T> done = transactions.execute(tx -> change.apply(now));
+        if (done.sent() != null) {
+            delivery.deliver(done.sent().key(), done.sent().event());
+        }
+        return done.result();
+    }
+
+    /** Logs an event in the current transaction; it gets its id here. */
+    private Sent logEvent(Function<String, ProviderEvent> eventWithId, Instant now) {
+        UUID key = UUID.randomUUID();
+        ProviderEvent event = eventWithId.apply(SandboxIds.event(key));
+        events.insert(key, event.type(), json.writeValueAsString(event), now);
+        return new Sent(key, event);
+    }
+
+    /** A session the change did not apply to: unknown, in the state that forbids the change, or changed before. */
+    private SandboxSession unchanged(String sessionId, String forbiddenStatus, Supplier<DomainException> refusal) {
+        SandboxSession current = checkouts.find(sessionId).orElseThrow(CheckoutSessionNotFound::new);
+        if (forbiddenStatus.equals(current.status())) {
+            throw refusal.get();
+        }
+        return current;
+    }
+}
