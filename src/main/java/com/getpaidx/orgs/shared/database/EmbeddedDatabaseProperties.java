@@ -8,15 +8,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 /**
  * The embedded PostgreSQL started when no {@code spring.datasource.url} is set.
  *
- * @param dataDirectory where the cluster lives; empty means a fresh throw-away directory (tests)
+ * @param dataDirectory where the cluster lives between runs
  * @param durable fsync, synchronous commit and full-page writes on, so an acknowledged write survives a crash
+ * @param throwAway a fresh temporary directory instead, deleted on shutdown (tests)
  */
 @ConfigurationProperties("getpaidx.embedded-database")
 public record EmbeddedDatabaseProperties(
         @DefaultValue(".data/postgres") Path dataDirectory,
-        @DefaultValue("true") boolean durable) {
-
-    public boolean throwAway() {
-        return dataDirectory == null || dataDirectory.toString().isBlank();
-    }
+        @DefaultValue("true") boolean durable,
+        @DefaultValue("false") boolean throwAway) {
 }

@@ -67,7 +67,7 @@ public class JdbcWorkspaceRepository {
         return jdbc.sql("""
                 UPDATE workspace SET billing_target = 'personal', billing_org_id = NULL, updated_at = :now
                  WHERE billing_org_id = :org AND (CAST(:owner AS uuid) IS NULL OR owner_user_id = :owner)
-                RETURNING """ + COLUMNS)
+                RETURNING %s""".formatted(COLUMNS))
                 .param("org", org.value()).param("owner", owner == null ? null : owner.value())
                 .param("now", Timestamp.from(now))
                 .query(JdbcWorkspaceRepository::map).list();
