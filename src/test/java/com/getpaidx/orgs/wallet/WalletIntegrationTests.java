@@ -133,6 +133,34 @@ class WalletIntegrationTests {
         assertLedgerHolds(roster.org());
     }
 
+    @Autowired TopUpManagement topUpManagement;
+
+    /** The payer is back before the webhook: the return asks the provider and grants, once. */
+    @Test
+    void comingBackFromCheckoutGrantsEvenIfTheWebhookIsSlow() {
+        Fixtures.Roster roster = fixtures.roster();
+        Api.Response topUp = startTopUp(roster.org(), roster.owner(), "starter");
+        api.post("/sandbox/api/checkout-sessions/" + sessionOf(topUp) + "/complete?deliverEvent=false", null, null);
+        assertThat(balance(roster.org(), roster.owner())).isEqualTo("0");
+
+        TopUp confirmed = topUpManagement.confirmReturn(new OrgId(roster.org()),
+                new com.getpaidx.orgs.shared.UserId(roster.owner().id()), UUID.fromString(topUp.text("id")));
+        assertThat(confirmed.status()).isEqualTo(TopUpStatus.PAID);
+        assertThat(balance(roster.org(), roster.owner())).isEqualTo("1000");
+
+        JsonNode events = api.get("/sandbox/api/events", null).body().get("items");
+        String held = null;
+        for (JsonNode event : events) {
+            if (event.get("type").asString().equals("checkout.session.completed") && event.toString().contains(sessionOf(topUp))) {
+                held = event.get("id").asString();
+            }
+        }
+        assertThat(held).isNotNull();
+        api.post("/sandbox/api/events/" + held + "/redeliver", null, null); // the late webhook
+        assertThat(balance(roster.org(), roster.owner())).isEqualTo("1000");
+        assertLedgerHolds(roster.org());
+    }
+
     @Test
     void theSameIdempotencyKeyReturnsTheSameTopUp() {
         Fixtures.Roster roster = fixtures.roster();

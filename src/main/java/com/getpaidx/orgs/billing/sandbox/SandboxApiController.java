@@ -34,9 +34,11 @@ class SandboxApiController {
         this.sandbox = sandbox;
     }
 
+    /** {@code ?deliverEvent=false} holds the webhook back, to try what a slow one does. */
     @PostMapping("/checkout-sessions/{id}/complete")
-    SandboxSession complete(@PathVariable String id) {
-        return sandbox.complete(id);
+    SandboxSession complete(@PathVariable String id,
+            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean deliverEvent) {
+        return sandbox.complete(id, deliverEvent);
     }
 
     @PostMapping("/checkout-sessions/{id}/expire")

@@ -74,7 +74,15 @@ class SandboxPayments {
 
     /** Pays an open session and sends {@code checkout.session.completed}; paying a paid one changes nothing. */
     SandboxSession complete(String sessionId) {
-        return commitThenDeliver(now -> checkouts.complete(sessionId, SandboxIds.paymentIntent())
+        return complete(sessionId, true);
+    }
+
+    /**
+     * With {@code deliverNow} false the event is logged but held back, as when Stripe's webhook is slow:
+     * the background sweep or a redelivery sends it later.
+     */
+    SandboxSession complete(String sessionId, boolean deliverNow) {
+        return commitThenDeliver(deliverNow, now -> checkouts.complete(sessionId, SandboxIds.paymentIntent())
                 .map(paid -> {
                     checkouts.insertCharge(paid, now);
                     log.info("Sandbox checkout {} paid: {} {} {}", paid.id(), paid.paymentIntentId(), paid.amountMinor(),
@@ -134,9 +142,13 @@ class SandboxPayments {
     }
 
     private <T> T commitThenDeliver(Function<Instant, Change<T>> change) {
+        return commitThenDeliver(true, change);
+    }
+
+    private <T> T commitThenDeliver(boolean deliverNow, Function<Instant, Change<T>> change) {
         Instant now = clock.instant();
         Change<T> done = transactions.execute(tx -> change.apply(now));
-        if (done.sent() != null) {
+        if (deliverNow && done.sent() != null) {
             delivery.deliver(done.sent().key(), done.sent().event());
         }
         return done.result();
