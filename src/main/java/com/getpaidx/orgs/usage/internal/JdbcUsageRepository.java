@@ -31,6 +31,17 @@ public class JdbcUsageRepository {
         this.jdbc = jdbc;
     }
 
+    public java.util.Map<String, KeyedCharge> findKeys(java.util.Collection<String> eventIds) {
+        if (eventIds.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("SELECT event_id, org_id, request_hash, balance_after FROM usage_event_key WHERE event_id = ANY(:ids)")
+                .param("ids", eventIds.toArray(String[]::new))
+                .query((rs, n) -> new KeyedCharge(rs.getString("event_id"), new OrgId(rs.getObject("org_id", UUID.class)),
+                        rs.getBytes("request_hash"), rs.getLong("balance_after")))
+                .list().stream().collect(java.util.stream.Collectors.toMap(KeyedCharge::eventId, k -> k));
+    }
+
     public Optional<KeyedCharge> findKey(String eventId) {
         return jdbc.sql("SELECT event_id, org_id, request_hash, balance_after FROM usage_event_key WHERE event_id = :id")
                 .param("id", eventId)

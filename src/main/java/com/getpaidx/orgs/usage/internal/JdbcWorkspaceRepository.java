@@ -51,6 +51,15 @@ public class JdbcWorkspaceRepository {
                 .param("id", id).query(JdbcWorkspaceRepository::map).optional();
     }
 
+    public java.util.Map<String, Workspace> findAll(java.util.Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return java.util.Map.of();
+        }
+        return jdbc.sql("SELECT " + COLUMNS + " FROM workspace WHERE id = ANY(:ids)")
+                .param("ids", ids.toArray(String[]::new)).query(JdbcWorkspaceRepository::map).list().stream()
+                .collect(java.util.stream.Collectors.toMap(Workspace::id, w -> w));
+    }
+
     public List<Workspace> ownedBy(UserId owner) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workspace WHERE owner_user_id = :owner ORDER BY created_at, id")
                 .param("owner", owner.value()).query(JdbcWorkspaceRepository::map).list();

@@ -1,0 +1,66 @@
+package com.getpaidx.orgs.usage;
+
+import java.time.Instant;
+import java.time.YearMonth;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeParseException;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.getpaidx.orgs.membership.Authorizer;
+import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.Cursor;
+import com.getpaidx.orgs.shared.Forbidden;
+import com.getpaidx.orgs.shared.InvalidInput;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.Page;
+import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.internal.JdbcUsageRepository;
+
+/** Reading usage back: billing managers see all of it, every other member their own. */
+@Service
+public class UsageReview {
+
+    /** Filters of the usage list; any may be null. */
+    public record Filter(UserId userId, String workspaceId, Instant from, Instant to) {
+    }
+
+    private final JdbcUsageRepository usage;
+    private final Authorizer authorizer;
+
+    UsageReview(JdbcUsageRepository usage, Authorizer authorizer) {
+        this.usage = usage;
+        this.authorizer = authorizer;
+    }
+
+    @Transactional(readOnly = true)
+    public Page<RecordedUsage> events(OrgId org, UserId caller, Filter filter, PageRequest request) {
+        Role role = authorizer.require(org, caller, Permission.VIEW);
+        boolean all = role.can(Permission.MANAGE_BILLING);
+        if (!all && filter.userId() != null && !filter.userId().equals(caller)) {
+            throw new Forbidden();
+        }
+        var rows = usage.page(org, filter.userId(), filter.workspaceId(), filter.from(), filter.to(), all ? null : caller,
+                request);
+        return request.page(rows, row -> new Cursor.Position(row.recordedAt(), row.eventId()));
+    }
+
+    /** Totals per paying member and per workspace for one UTC calendar month ({@code YYYY-MM}). */
+    @Transactional(readOnly = true)
+    public UsageSummary summary(OrgId org, UserId caller, String month) {
+        authorizer.require(org, caller, Permission.MANAGE_BILLING);
+        YearMonth yearMonth;
+        try {
+            yearMonth = YearMonth.parse(month);
+        }
+        catch (DateTimeParseException | NullPointerException e) {
+            throw new InvalidInput("month", "must be a month like 2026-11");
+        }
+        Instant from = yearMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return usage.summary(org, from, to);
+    }
+}

@@ -1,0 +1,162 @@
+package com.getpaidx.orgs.usage;
+
+import java.time.Clock;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.getpaidx.orgs.audit.AuditLog;
+import com.getpaidx.orgs.audit.AuditRecord;
+import com.getpaidx.orgs.membership.Authorizer;
+import com.getpaidx.orgs.membership.MemberOrganizations;
+import com.getpaidx.orgs.membership.OrganizationView;
+import com.getpaidx.orgs.organization.OrganizationManagement;
+import com.getpaidx.orgs.shared.InvalidInput;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.internal.ChargeRules;
+import com.getpaidx.orgs.usage.internal.JdbcSpendPolicyRepository;
+import com.getpaidx.orgs.usage.internal.JdbcUsageRepository;
+import com.getpaidx.orgs.usage.internal.JdbcWorkspaceRepository;
+import com.getpaidx.orgs.wallet.WalletManagement;
+
+/** Workspaces and "Bill workspace to": who pays, and whom the owner may choose. */
+@Service
+public class WorkspaceManagement {
+
+    private final JdbcWorkspaceRepository workspaces;
+    private final JdbcSpendPolicyRepository policies;
+    private final JdbcUsageRepository usage;
+    private final Authorizer authorizer;
+    private final OrganizationManagement organizations;
+    private final MemberOrganizations memberOrganizations;
+    private final WalletManagement wallets;
+    private final AuditLog audit;
+    private final Clock clock;
+
+    WorkspaceManagement(JdbcWorkspaceRepository workspaces, JdbcSpendPolicyRepository policies, JdbcUsageRepository usage,
+            Authorizer authorizer, OrganizationManagement organizations, MemberOrganizations memberOrganizations,
+            WalletManagement wallets, AuditLog audit, Clock clock) {
+        this.workspaces = workspaces;
+        this.policies = policies;
+        this.usage = usage;
+        this.authorizer = authorizer;
+        this.organizations = organizations;
+        this.memberOrganizations = memberOrganizations;
+        this.wallets = wallets;
+        this.audit = audit;
+        this.clock = clock;
+    }
+
+    /** The main app registers or updates a workspace; true when it is new. */
+    @Transactional
+    public boolean register(String workspaceId, UserId owner, String name) {
+        if (workspaceId == null || workspaceId.isBlank() || workspaceId.length() > 128) {
+            throw new InvalidInput("wsId", "must be 1 to 128 characters");
+        }
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw new InvalidInput("name", "must be 1 to 200 characters");
+        }
+        return workspaces.upsert(workspaceId, owner, trimmed, clock.instant());
+    }
+
+    @Transactional(readOnly = true)
+    public Workspace workspace(String workspaceId) {
+        return workspaces.find(workspaceId).orElseThrow(WorkspaceNotFound::new);
+    }
+
+    @Transactional(readOnly = true)
+    public List<Workspace> ownedBy(UserId owner) {
+        return workspaces.ownedBy(owner);
+    }
+
+    /** Who pays and whether a charge would go through now; {@code caller} empty means the service. */
+    @Transactional(readOnly = true)
+    public WorkspaceBilling billing(String workspaceId, Optional<UserId> caller) {
+        Workspace workspace = ownedWorkspace(workspaceId, caller);
+        if (workspace.target() == BillingTarget.PERSONAL) {
+            return new WorkspaceBilling(workspace.id(), BillingTarget.PERSONAL, null, true, List.of(), null);
+        }
+        OrgId org = workspace.billingOrg();
+        List<String> reasons = ChargeRules.reasons(context(org, workspace.owner()), 1);
+        return new WorkspaceBilling(workspace.id(), BillingTarget.ORG, org, reasons.isEmpty(), reasons, wallets.balance(org));
+    }
+
+    /** The owner points the workspace at personal billing or at an org that lets them spend. */
+    @Transactional
+    public WorkspaceBilling bind(String workspaceId, UserId caller, BillingTarget target, OrgId org) {
+        Workspace workspace = ownedWorkspace(workspaceId, Optional.of(caller));
+        if (target == BillingTarget.ORG) {
+            if (org == null) {
+                throw new InvalidInput("orgId", "is required when the target is org");
+            }
+            authorizer.roleOf(org, caller).orElseThrow(NotMember::new);
+            List<String> reasons = ChargeRules.choiceReasons(context(org, caller));
+            if (!reasons.isEmpty()) {
+                throw refusal(reasons.getFirst());
+            }
+        }
+        OrgId chosen = target == BillingTarget.ORG ? org : null;
+        workspaces.bind(workspace.id(), target, chosen, clock.instant());
+        if (workspace.billingOrg() != null && !workspace.billingOrg().equals(chosen)) {
+            audit.record(new AuditRecord(workspace.billingOrg(), caller, "workspace.billing_changed", "workspace",
+                    workspace.id(), Map.of("target", "org"), Map.of("target", target.json())));
+        }
+        if (chosen != null && !chosen.equals(workspace.billingOrg())) {
+            audit.record(new AuditRecord(chosen, caller, "workspace.billing_changed", "workspace", workspace.id(),
+                    Map.of("target", workspace.target().json()), Map.of("target", "org")));
+        }
+        return billing(workspace.id(), Optional.of(caller));
+    }
+
+    /** Personal first, then each of the user's orgs with whether they may bill to it. */
+    @Transactional(readOnly = true)
+    public List<BillingTargetOption> targets(UserId user) {
+        List<BillingTargetOption> options = new ArrayList<>();
+        for (OrganizationView view : memberOrganizations.mine(user, PageRequest.first(PageRequest.MAX_LIMIT)).items()) {
+            OrgId org = view.organization().id();
+            List<String> reasons = ChargeRules.choiceReasons(context(org, user));
+            options.add(new BillingTargetOption(org, view.organization().name(), reasons.isEmpty(),
+                    reasons.isEmpty() ? null : reasons.getFirst(), wallets.balance(org)));
+        }
+        return options;
+    }
+
+    private Workspace ownedWorkspace(String workspaceId, Optional<UserId> caller) {
+        Workspace workspace = workspaces.find(workspaceId).orElseThrow(WorkspaceNotFound::new);
+        if (caller.isPresent() && !caller.get().equals(workspace.owner())) {
+            throw new WorkspaceNotFound(); // someone else's workspace is not shown to exist
+        }
+        return workspace;
+    }
+
+    private ChargeRules.Context context(OrgId org, UserId owner) {
+        boolean active = organizations.find(org).map(o -> !o.archived()).orElse(false);
+        LocalDate month = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).withDayOfMonth(1);
+        return new ChargeRules.Context(active, policies.find(org), owner, authorizer.roleOf(org, owner),
+                usage.monthToDate(org, owner, month), wallets.balance(org).micros());
+    }
+
+    static RuntimeException refusal(String code) {
+        return switch (code) {
+            case "org_archived" -> new ArchivedOrgCannotPay();
+            case "billing_paused" -> new BillingPaused();
+            case "not_member" -> new NotMember();
+            case "policy_denied" -> new PolicyDenied();
+            case "member_limit_reached" -> new MemberLimitReached();
+            case "insufficient_balance" -> new com.getpaidx.orgs.wallet.InsufficientBalance();
+            case "not_org_billed" -> new NotOrgBilled();
+            case "workspace_not_found" -> new WorkspaceNotFound();
+            case "idempotency_conflict" -> new com.getpaidx.orgs.shared.IdempotencyConflict();
+            default -> new IllegalStateException("No refusal named " + code);
+        };
+    }
+}

@@ -1,0 +1,66 @@
+package com.getpaidx.orgs.usage.internal;
+
+import java.util.Map;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
+
+import com.getpaidx.orgs.audit.AuditLog;
+import com.getpaidx.orgs.audit.AuditRecord;
+import com.getpaidx.orgs.mail.MailOutbox;
+import com.getpaidx.orgs.mail.OutgoingMail;
+import com.getpaidx.orgs.membership.MembershipManagement;
+import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.organization.OrganizationManagement;
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.shared.OrgId;
+
+/**
+ * Tells billing managers once when charges take the balance below the threshold. Only the charge
+ * that crosses it (balance before at or above, after below) alerts, so a top-up that lifts the
+ * balance back over the line re-arms it without any stored flag; charges to one wallet are
+ * serialized by its row lock, so exactly one charge crosses.
+ */
+@Component
+public class LowBalanceAlert {
+
+    private static final Logger log = LoggerFactory.getLogger(LowBalanceAlert.class);
+
+    private final MembershipManagement memberships;
+    private final OrganizationManagement organizations;
+    private final MailOutbox mail;
+    private final AuditLog audit;
+
+    LowBalanceAlert(MembershipManagement memberships, OrganizationManagement organizations, MailOutbox mail,
+            AuditLog audit) {
+        this.memberships = memberships;
+        this.organizations = organizations;
+        this.mail = mail;
+        this.audit = audit;
+    }
+
+    /** In the charging transaction: the mail is queued and the event audited with the charges. */
+    public void check(OrgId org, Credits threshold, Credits before, Credits after) {
+        if (threshold == null || before.compareTo(threshold) < 0 || after.compareTo(threshold) >= 0) {
+            return;
+        }
+        String name = organizations.find(org).map(o -> o.name()).orElse("your organization");
+        var managers = memberships.membersWith(org, Permission.MANAGE_BILLING);
+        for (var manager : managers) {
+            mail.enqueue(new OutgoingMail(manager.email(), "Low AI-credit balance in " + name,
+                    """
+                    The AI-credit balance of %s fell to %s credits, below your alert threshold of %s.
+
+                    Top up the wallet in Settings → Organizations to keep org-billed workspaces running.
+                    """.formatted(name, after, threshold),
+                    "<p>The AI-credit balance of <strong>%s</strong> fell to <strong>%s</strong> credits, below your alert threshold of %s.</p><p>Top up the wallet in Settings → Organizations to keep org-billed workspaces running.</p>"
+                            .formatted(HtmlUtils.htmlEscape(name), after, threshold)));
+        }
+        audit.record(new AuditRecord(org, null, "wallet.low_balance", "wallet", org.toString(),
+                Map.of("balance", before.toString()), Map.of("balance", after.toString(), "threshold", threshold.toString(),
+                        "notified", managers.size())));
+        log.info("Org {} balance fell below its threshold {}: {} billing managers notified", org, threshold, managers.size());
+    }
+}
