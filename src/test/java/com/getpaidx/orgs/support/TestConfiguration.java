@@ -25,6 +25,12 @@ public class TestConfiguration {
     }
 
     @Bean
+    Funding funding(Api api, com.getpaidx.orgs.wallet.internal.Ledger ledger,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        return new Funding(api, ledger, transactions);
+    }
+
+    @Bean
     Api api(org.springframework.core.env.Environment environment) {
         return new Api(environment);
     }

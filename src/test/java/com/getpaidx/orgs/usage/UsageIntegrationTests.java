@@ -1,0 +1,410 @@
+package com.getpaidx.orgs.usage;
+
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import tools.jackson.databind.JsonNode;
+
+import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.Fixtures;
+import com.getpaidx.orgs.support.Funding;
+import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.TestMailServer;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@IntegrationTest
+class UsageIntegrationTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired Funding funding;
+    @Autowired JdbcClient jdbc;
+    @Autowired TestMailServer mail;
+
+    /** A funded org with a member whose workspace bills it. */
+    record Billed(Fixtures.Roster roster, String workspace) {
+
+        UUID org() {
+            return roster.org();
+        }
+    }
+
+    private Billed billed(String credits) {
+        Fixtures.Roster roster = fixtures.roster();
+        funding.fund(roster.org(), roster.owner(), Credits.parse(credits));
+        String workspace = workspaceOf(roster.member());
+        bind(roster.member(), workspace, roster.org());
+        return new Billed(roster, workspace);
+    }
+
+    private String workspaceOf(Api.User owner) {
+        String id = "ws-" + UUID.randomUUID();
+        Api.Response registered = api.put("/api/v1/workspaces/" + id, api.serviceToken(),
+                Map.of("ownerUserId", owner.id().toString(), "name", "Notebook"));
+        assertThat(registered.status()).isEqualTo(201);
+        return id;
+    }
+
+    private Api.Response bind(Api.User owner, String workspace, UUID org) {
+        return api.put("/api/v1/workspaces/" + workspace + "/billing", owner.token(),
+                org == null ? Map.of("target", "personal") : Map.of("target", "org", "orgId", org.toString()));
+    }
+
+    private static Map<String, Object> event(String id, String workspace, UUID actor, String credits) {
+        Map<String, Object> event = new HashMap<>();
+        event.put("eventId", id);
+        event.put("workspaceId", workspace);
+        event.put("userId", actor.toString());
+        event.put("credits", credits);
+        event.put("kind", "chat");
+        event.put("model", "gpt-x");
+        event.put("occurredAt", "2026-11-26T10:00:00Z");
+        return event;
+    }
+
+    private Api.Response report(Map<String, Object> event) {
+        return api.post("/api/v1/usage-events", api.serviceToken(), event);
+    }
+
+    private Api.Response charge(Billed billed, String credits) {
+        return report(event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), credits));
+    }
+
+    private Api.Response putPolicy(Billed billed, Map<String, Object> policy) {
+        return api.put("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().owner().token(), policy);
+    }
+
+    private static Map<String, Object> policy(String spenders, String limit, boolean paused, String threshold) {
+        Map<String, Object> policy = new HashMap<>();
+        policy.put("spenders", spenders);
+        policy.put("selectedUserIds", List.of());
+        policy.put("memberMonthlyLimit", limit);
+        policy.put("paused", paused);
+        policy.put("lowBalanceThreshold", threshold);
+        return policy;
+    }
+
+    private String balance(Billed billed) {
+        return api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().owner().token()).text("balance");
+    }
+
+    private static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.code()).isEqualTo(code);
+    }
+
+    @Test
+    void anAcceptedEventChargesTheWalletAndIsRecorded() {
+        Billed billed = billed("100");
+        String id = "evt-" + UUID.randomUUID();
+        Api.Response accepted = report(event(id, billed.workspace(), billed.roster().member().id(), "12.5"));
+        assertThat(accepted.status()).isEqualTo(201);
+        assertThat(accepted.text("eventId")).isEqualTo(id);
+        assertThat(accepted.text("orgId")).isEqualTo(billed.org().toString());
+        assertThat(accepted.text("credits")).isEqualTo("12.5");
+        assertThat(accepted.text("balanceAfter")).isEqualTo("87.5");
+        assertThat(balance(billed)).isEqualTo("87.5");
+
+        JsonNode wallet = api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().member().token()).body();
+        assertThat(wallet.get("monthToDate").asString()).isEqualTo("12.5");
+        JsonNode entry = api.get("/api/v1/orgs/" + billed.org() + "/wallet/transactions", billed.roster().owner().token())
+                .body().get("items").get(0);
+        assertThat(entry.get("type").asString()).isEqualTo("usage");
+        assertThat(entry.get("credits").asString()).isEqualTo("-12.5");
+        JsonNode listed = api.get("/api/v1/orgs/" + billed.org() + "/usage-events", billed.roster().owner().token())
+                .body().get("items").get(0);
+        assertThat(listed.get("eventId").asString()).isEqualTo(id);
+        assertThat(listed.get("payerUserId").asString()).isEqualTo(billed.roster().member().id().toString());
+        assertThat(listed.get("kind").asString()).isEqualTo("chat");
+    }
+
+    @Test
+    void theSameEventAgainReturnsTheOriginalResultEvenAfterTheBindingChanged() {
+        Billed billed = billed("100");
+        Map<String, Object> event = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "10");
+        Api.Response first = report(event);
+        bind(billed.roster().member(), billed.workspace(), null);
+        Api.Response again = report(event);
+        assertThat(again.status()).isEqualTo(200);
+        assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
+        assertThat(again.text("balanceAfter")).isEqualTo(first.text("balanceAfter"));
+        assertThat(again.text("orgId")).isEqualTo(billed.org().toString());
+        assertThat(balance(billed)).isEqualTo("90");
+
+        event.put("credits", "11");
+        assertProblem(report(event), 409, "idempotency_conflict");
+    }
+
+    @Test
+    void aPersonalWorkspaceIsNotOrgBilled() {
+        Billed billed = billed("100");
+        bind(billed.roster().member(), billed.workspace(), null);
+        assertProblem(charge(billed, "1"), 422, "not_org_billed");
+        assertProblem(report(event("evt-" + UUID.randomUUID(), "no-such-workspace", billed.roster().member().id(), "1")),
+                404, "workspace_not_found");
+    }
+
+    @Test
+    void aPausedPolicyRefusesCharges() {
+        Billed billed = billed("100");
+        assertThat(putPolicy(billed, policy("all_members", null, true, null)).status()).isEqualTo(200);
+        assertProblem(charge(billed, "1"), 403, "billing_paused");
+        assertThat(balance(billed)).isEqualTo("100");
+        JsonNode billing = api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).body();
+        assertThat(billing.get("eligible").asBoolean()).isFalse();
+        assertThat(billing.get("reasons")).extracting(JsonNode::asString).containsExactly("billing_paused");
+    }
+
+    @Test
+    void theMonthlyLimitCapsEachMember() {
+        Billed billed = billed("100");
+        putPolicy(billed, policy("all_members", "10", false, null));
+        assertThat(charge(billed, "6").status()).isEqualTo(201);
+        assertProblem(charge(billed, "4.000001"), 403, "member_limit_reached");
+        assertThat(charge(billed, "4").status()).isEqualTo(201);
+        assertProblem(charge(billed, "0.000001"), 403, "member_limit_reached");
+        assertThat(balance(billed)).isEqualTo("90");
+    }
+
+    @Test
+    void thereIsNoOverdraft() {
+        Billed billed = billed("5");
+        assertProblem(charge(billed, "5.000001"), 402, "insufficient_balance");
+        assertThat(charge(billed, "5").status()).isEqualTo(201);
+        assertProblem(charge(billed, "0.000001"), 402, "insufficient_balance");
+        assertThat(balance(billed)).isEqualTo("0");
+    }
+
+    @Test
+    void aCollaboratorMayActButIsGrantedNothing() {
+        Billed billed = billed("100");
+        Api.User collaborator = api.newUser("collaborator");
+        Api.Response accepted = report(event("evt-" + UUID.randomUUID(), billed.workspace(), collaborator.id(), "3"));
+        assertThat(accepted.status()).isEqualTo(201);
+        JsonNode listed = api.get("/api/v1/orgs/" + billed.org() + "/usage-events", billed.roster().owner().token())
+                .body().get("items").get(0);
+        assertThat(listed.get("userId").asString()).isEqualTo(collaborator.id().toString());
+        assertThat(listed.get("payerUserId").asString()).isEqualTo(billed.roster().member().id().toString());
+        assertThat(api.get("/api/v1/orgs/" + billed.org(), collaborator.token()).code()).isEqualTo("org_not_found");
+    }
+
+    @Test
+    void badEventsAreValidationErrors() {
+        Billed billed = billed("100");
+        for (String credits : new String[] { "0", "-1", "1.0000001", "1e3", "abc" }) {
+            assertProblem(charge(billed, credits), 400, "validation_failed");
+        }
+        Map<String, Object> longKind = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
+        longKind.put("kind", "k".repeat(101));
+        assertProblem(report(longKind), 400, "validation_failed");
+        assertProblem(report(event("e".repeat(129), billed.workspace(), billed.roster().member().id(), "1")), 400,
+                "validation_failed");
+        assertThat(balance(billed)).isEqualTo("100");
+    }
+
+    @Test
+    void aBatchJudgesEachEventOnItsOwn() {
+        Billed billed = billed("10");
+        UUID actor = billed.roster().member().id();
+        String repeated = "evt-" + UUID.randomUUID();
+        List<Map<String, Object>> events = List.of(
+                event(repeated, billed.workspace(), actor, "4"),
+                event("evt-" + UUID.randomUUID(), billed.workspace(), actor, "7"),
+                event(repeated, billed.workspace(), actor, "4"),
+                event("evt-" + UUID.randomUUID(), "unknown-ws", actor, "1"),
+                event("evt-" + UUID.randomUUID(), billed.workspace(), actor, "6"),
+                event("evt-" + UUID.randomUUID(), billed.workspace(), actor, "0"));
+        Api.Response batch = api.post("/api/v1/usage-events/batch", api.serviceToken(), Map.of("events", events));
+        assertThat(batch.status()).isEqualTo(200);
+        JsonNode results = batch.body().get("results");
+        assertThat(results).extracting(r -> r.get("status").asString())
+                .containsExactly("accepted", "rejected", "duplicate", "rejected", "accepted", "rejected");
+        assertThat(results.get(1).get("code").asString()).isEqualTo("insufficient_balance");
+        assertThat(results.get(3).get("code").asString()).isEqualTo("workspace_not_found");
+        assertThat(results.get(5).get("code").asString()).isEqualTo("validation_failed");
+        assertThat(results.get(4).get("balanceAfter").asString()).isEqualTo("0");
+        assertThat(results.get(0).has("code")).isFalse();
+        assertThat(balance(billed)).isEqualTo("0");
+    }
+
+    @Test
+    void aBatchOfMoreThanAThousandIsRefused() {
+        Billed billed = billed("10");
+        List<Map<String, Object>> events = new java.util.ArrayList<>();
+        for (int i = 0; i < 1001; i++) {
+            events.add(event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1"));
+        }
+        assertProblem(api.post("/api/v1/usage-events/batch", api.serviceToken(), Map.of("events", events)), 400,
+                "validation_failed");
+    }
+
+    @Test
+    void crossingBelowTheThresholdMailsBillingManagersOnce() {
+        Billed billed = billed("100");
+        putPolicy(billed, policy("all_members", null, false, "50"));
+        charge(billed, "40");
+        charge(billed, "20"); // 60 → 40 crosses
+        charge(billed, "5");  // already below: no second alert
+        mail.awaitMessagesTo(billed.roster().owner().email(), 1);
+        mail.awaitMessagesTo(billed.roster().billingAdmin().email(), 1);
+        assertThat(mail.messagesTo(billed.roster().member().email())).isEmpty();
+        assertThat(mail.messagesTo(billed.roster().admin().email())).isEmpty();
+        long alerts = jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
+                .param("org", billed.org()).query(Long.class).single();
+        assertThat(alerts).isOne();
+
+        funding.fund(billed.org(), billed.roster().owner(), Credits.ofWhole(1000)); // back above: re-armed
+        charge(billed, "1000");
+        alerts = jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
+                .param("org", billed.org()).query(Long.class).single();
+        assertThat(alerts).isEqualTo(2);
+    }
+
+    @Test
+    void removingAMemberSendsTheirWorkspacesBackToPersonal() {
+        Billed billed = billed("100");
+        api.delete("/api/v1/orgs/" + billed.org() + "/members/" + billed.roster().member().id(), billed.roster().owner().token());
+        assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", billed.roster().member().token())
+                .text("target")).isEqualTo("personal");
+        assertProblem(charge(billed, "1"), 422, "not_org_billed");
+        JsonNode audit = api.get("/api/v1/orgs/" + billed.org() + "/audit-events", billed.roster().owner().token())
+                .body().get("items").get(0);
+        assertThat(audit.get("action").asString()).isEqualTo("workspace.billing_reset");
+        assertThat(audit.get("after").get("reason").asString()).isEqualTo("member_removed");
+    }
+
+    @Test
+    void archivingSendsWorkspacesBackToPersonal() {
+        Billed billed = billed("100");
+        api.post("/api/v1/orgs/" + billed.org() + "/archive", billed.roster().owner().token(), null);
+        assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).text("target"))
+                .isEqualTo("personal");
+        assertProblem(charge(billed, "1"), 422, "not_org_billed");
+        assertThat(balance(billed)).isEqualTo("100");
+    }
+
+    @Test
+    void aPolicyThatExcludesAnOwnerResetsTheirWorkspaces() {
+        Billed billed = billed("100");
+        putPolicy(billed, policy("managers", null, false, null));
+        assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).text("target"))
+                .isEqualTo("personal");
+        assertProblem(bind(billed.roster().member(), billed.workspace(), billed.org()), 403, "policy_denied");
+
+        Map<String, Object> selected = policy("selected", null, false, null);
+        selected.put("selectedUserIds", List.of(billed.roster().member().id().toString()));
+        assertThat(putPolicy(billed, selected).status()).isEqualTo(200);
+        assertThat(bind(billed.roster().member(), billed.workspace(), billed.org()).text("target")).isEqualTo("org");
+        assertThat(charge(billed, "1").status()).isEqualTo(201);
+    }
+
+    @Test
+    void theSpendPolicyIsReadByMembersAndWrittenByBillingManagers() {
+        Billed billed = billed("100");
+        JsonNode initial = api.get("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().member().token()).body();
+        assertThat(initial.get("spenders").asString()).isEqualTo("all_members");
+        assertThat(initial.get("memberMonthlyLimit").isNull()).isTrue();
+        assertThat(initial.get("paused").asBoolean()).isFalse();
+
+        for (Api.User denied : new Api.User[] { billed.roster().admin(), billed.roster().member() }) {
+            assertProblem(api.put("/api/v1/orgs/" + billed.org() + "/spend-policy", denied.token(),
+                    policy("all_members", "5", false, null)), 403, "forbidden");
+        }
+        Api.Response saved = api.put("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().billingAdmin().token(),
+                policy("all_members", "12.5", false, "20"));
+        assertThat(saved.text("memberMonthlyLimit")).isEqualTo("12.5");
+        assertThat(saved.text("lowBalanceThreshold")).isEqualTo("20");
+        assertThat(api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().member().token()).text("lowBalanceThreshold"))
+                .isEqualTo("20");
+
+        Map<String, Object> outsider = policy("selected", null, false, null);
+        outsider.put("selectedUserIds", List.of(billed.roster().outsider().id().toString()));
+        assertProblem(putPolicy(billed, outsider), 400, "validation_failed");
+        assertProblem(putPolicy(billed, policy("everyone", null, false, null)), 400, "validation_failed");
+        JsonNode audit = api.get("/api/v1/orgs/" + billed.org() + "/audit-events", billed.roster().owner().token())
+                .body().get("items").get(0);
+        assertThat(audit.get("action").asString()).isEqualTo("spend_policy.updated");
+        assertThat(audit.get("after").get("memberMonthlyLimit").asString()).isEqualTo("12.5");
+    }
+
+    @Test
+    void workspacesAreRegisteredByTheServiceAndBoundByTheirOwner() {
+        Fixtures.Roster roster = fixtures.roster();
+        String id = "ws-" + UUID.randomUUID();
+        Map<String, Object> body = Map.of("ownerUserId", roster.member().id().toString(), "name", "Lab");
+        assertThat(api.put("/api/v1/workspaces/" + id, roster.member().token(), body).status()).isEqualTo(403);
+        assertThat(api.put("/api/v1/workspaces/" + id, api.serviceToken(), body).status()).isEqualTo(201);
+        assertThat(api.put("/api/v1/workspaces/" + id, api.serviceToken(), body).status()).isEqualTo(200);
+
+        assertProblem(bind(roster.admin(), id, roster.org()), 404, "workspace_not_found");
+        assertProblem(bind(roster.member(), id, api.newOrg(api.newUser())), 403, "not_member");
+        JsonNode bound = bind(roster.member(), id, roster.org()).body();
+        assertThat(bound.get("target").asString()).isEqualTo("org");
+        assertThat(bound.get("reasons")).extracting(JsonNode::asString).containsExactly("insufficient_balance");
+        assertThat(bound.get("eligible").asBoolean()).isFalse();
+
+        // a new owner did not choose the old owner's org
+        api.put("/api/v1/workspaces/" + id, api.serviceToken(), Map.of("ownerUserId", roster.admin().id().toString(), "name", "Lab"));
+        assertThat(api.get("/api/v1/workspaces/" + id + "/billing", roster.admin().token()).text("target")).isEqualTo("personal");
+    }
+
+    @Test
+    void billingTargetsListPersonalAndEachOrgWithItsEligibility() {
+        Fixtures.Roster roster = fixtures.roster();
+        Api.User owner = api.newUser();
+        UUID strict = api.newOrg(owner);
+        fixtures.addMember(strict, owner, roster.member(), Role.MEMBER);
+        api.put("/api/v1/orgs/" + strict + "/spend-policy", owner.token(), policy("managers", null, false, null));
+
+        JsonNode items = api.get("/api/v1/me/billing-targets", roster.member().token()).body().get("items");
+        assertThat(items.get(0).get("target").asString()).isEqualTo("personal");
+        Map<String, JsonNode> byOrg = new HashMap<>();
+        items.forEach(item -> {
+            if (item.get("orgId") != null && !item.get("orgId").isNull()) {
+                byOrg.put(item.get("orgId").asString(), item);
+            }
+        });
+        assertThat(byOrg.get(roster.org().toString()).get("eligible").asBoolean()).isTrue();
+        assertThat(byOrg.get(strict.toString()).get("eligible").asBoolean()).isFalse();
+        assertThat(byOrg.get(strict.toString()).get("reason").asString()).isEqualTo("policy_denied");
+    }
+
+    @Test
+    void membersSeeOnlyTheirOwnUsageAndManagersTheSummary() {
+        Billed billed = billed("100");
+        Api.User other = fixtures.newMember(billed.org(), billed.roster().owner(), Role.MEMBER);
+        String otherWorkspace = workspaceOf(other);
+        bind(other, otherWorkspace, billed.org());
+        charge(billed, "2");
+        report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "3"));
+        report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "4"));
+
+        String events = "/api/v1/orgs/" + billed.org() + "/usage-events";
+        assertThat(api.get(events, billed.roster().owner().token()).body().get("items")).hasSize(3);
+        assertThat(api.get(events, billed.roster().member().token()).body().get("items")).hasSize(1);
+        assertThat(api.get(events, other.token()).body().get("items")).hasSize(2);
+        assertProblem(api.get(events + "?userId=" + other.id(), billed.roster().member().token()), 403, "forbidden");
+        assertThat(api.get(events + "?workspaceId=" + otherWorkspace, billed.roster().owner().token()).body().get("items")).hasSize(2);
+
+        String month = Instant.now().toString().substring(0, 7);
+        JsonNode summary = api.get("/api/v1/orgs/" + billed.org() + "/usage-summary?month=" + month,
+                billed.roster().billingAdmin().token()).body();
+        assertThat(summary.get("byMember").get(0).get("userId").asString()).isEqualTo(other.id().toString());
+        assertThat(summary.get("byMember").get(0).get("credits").asString()).isEqualTo("7");
+        assertThat(summary.get("byMember").get(0).get("events").asLong()).isEqualTo(2);
+        assertThat(summary.get("byWorkspace")).hasSize(2);
+        assertProblem(api.get("/api/v1/orgs/" + billed.org() + "/usage-summary?month=" + month,
+                billed.roster().member().token()), 403, "forbidden");
+        assertProblem(api.get("/api/v1/orgs/" + billed.org() + "/usage-summary?month=2026-13",
+                billed.roster().owner().token()), 400, "validation_failed");
+    }
+}
