@@ -200,9 +200,11 @@ class AccountIntegrationTests {
 
     @Test
     void theServiceTokenPassesTheDoorOfServiceEndpoints() {
-        // no service endpoint exists yet, so the request gets past security and finds nothing: 404, not 401/403
+        // the empty body gets past security and is judged on its merits: 400, not 401/403
         Api.Response response = api.post("/api/v1/usage-events", api.serviceToken(), Map.of());
-        assertThat(response.status()).isEqualTo(404);
-        assertThat(response.code()).isEqualTo("not_found");
+        assertThat(response.status()).isEqualTo(400);
+        assertThat(response.code()).isEqualTo("validation_failed");
+        assertThat(api.get("/api/v1/workspaces/no-such-workspace/billing", api.serviceToken()).code())
+                .isEqualTo("workspace_not_found");
     }
 }
