@@ -19,15 +19,15 @@ public record UsageOutcome(String eventId, Status status, String code, OrgId org
         }
     }
 
-    static UsageOutcome accepted(UsageReport report, OrgId org, Credits balanceAfter) {
+    public static UsageOutcome accepted(UsageReport report, OrgId org, Credits balanceAfter) {
         return new UsageOutcome(report.eventId(), Status.ACCEPTED, null, org, report.credits(), balanceAfter);
     }
 
-    static UsageOutcome duplicate(UsageReport report, OrgId org, Credits balanceAfter) {
+    public static UsageOutcome duplicate(UsageReport report, OrgId org, Credits balanceAfter) {
         return new UsageOutcome(report.eventId(), Status.DUPLICATE, null, org, report.credits(), balanceAfter);
     }
 
-    static UsageOutcome rejected(UsageReport report, String code, OrgId org) {
+    public static UsageOutcome rejected(UsageReport report, String code, OrgId org) {
         return new UsageOutcome(report == null ? null : report.eventId(), Status.REJECTED, code, org,
                 report == null ? null : report.credits(), null);
     }

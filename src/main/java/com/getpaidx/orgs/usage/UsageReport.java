@@ -18,6 +18,12 @@ public record UsageReport(String eventId, String workspaceId, UserId userId, Cre
 
     /** Throws {@link InvalidInput} naming the first field that breaks the rules of DESIGN §3. */
     public UsageReport validated() {
+        for (String[] field : new String[][] { { "eventId", eventId }, { "workspaceId", workspaceId }, { "kind", kind },
+                { "model", model } }) {
+            if (field[1] != null && field[1].chars().anyMatch(Character::isISOControl)) {
+                throw new InvalidInput(field[0], "must not contain control characters");
+            }
+        }
         if (eventId == null || eventId.isBlank() || eventId.length() > MAX_EVENT_ID) {
             throw new InvalidInput("eventId", "must be 1 to " + MAX_EVENT_ID + " characters");
         }

@@ -74,6 +74,20 @@ public class WalletManagement {
         return book.apply(org, EntryType.USAGE, credits.negate(), idempotencyKey, reference).balanceAfter();
     }
 
+    /** A usage debit in a set charged together: see {@link #chargeUsageAll}. */
+    public record UsageDebit(Credits credits, String idempotencyKey, String reference) {
+    }
+
+    /**
+     * Debits many usage charges in one statement, in order, in the caller's transaction (which holds
+     * the lock from {@link #lockForCharges} and has checked they fit). Returns each balance after.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public List<Credits> chargeUsageAll(OrgId org, List<UsageDebit> debits) {
+        return book.applyAll(org, EntryType.USAGE, debits.stream()
+                .map(d -> new Ledger.Change(d.credits().negate(), d.idempotencyKey(), d.reference())).toList());
+    }
+
     /** Billing managers see every entry, newest first. */
     @Transactional(readOnly = true)
     public Page<WalletEntry> transactions(OrgId org, UserId caller, PageRequest request) {

@@ -208,6 +208,9 @@ class UsageIntegrationTests {
         assertProblem(report(longKind), 400, "validation_failed");
         assertProblem(report(event("e".repeat(129), billed.workspace(), billed.roster().member().id(), "1")), 400,
                 "validation_failed");
+        Map<String, Object> nul = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
+        nul.put("model", "gpt\u0000x");
+        assertProblem(report(nul), 400, "validation_failed");
         assertThat(balance(billed)).isEqualTo("100");
     }
 

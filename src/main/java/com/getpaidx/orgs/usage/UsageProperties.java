@@ -1,0 +1,19 @@
+package com.getpaidx.orgs.usage;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * @param groupCommit coalesce concurrent single events for one wallet into one transaction; false
+ *        charges each in its own transaction (the baseline the benchmark compares against)
+ * @param maxBatch most events one group commit takes
+ * @param waitTimeout longest a request waits for its group commit before answering with an error
+ */
+@ConfigurationProperties("getpaidx.usage")
+public record UsageProperties(
+        @DefaultValue("true") boolean groupCommit,
+        @DefaultValue("256") int maxBatch,
+        @DefaultValue("30s") Duration waitTimeout) {
+}

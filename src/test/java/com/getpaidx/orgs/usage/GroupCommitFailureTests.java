@@ -1,0 +1,110 @@
+package com.getpaidx.orgs.usage;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.Fixtures;
+import com.getpaidx.orgs.support.Funding;
+import com.getpaidx.orgs.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Commits fail while events for the same wallet keep arriving: a trigger refuses "poison" events at
+ * the database, so every group commit holding one fails. Each waiter still gets its own answer — its
+ * charge, or an error for the poison itself — none hangs, and no acknowledged charge is lost.
+ */
+@IntegrationTest
+class GroupCommitFailureTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired Funding funding;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void poisonTrigger() {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    RAISE EXCEPTION 'injected failure for a poison usage event';
+                END $$""").update();
+        jdbc.sql("""
+                CREATE TRIGGER test_refuse_poison BEFORE INSERT ON usage_event
+                    FOR EACH ROW WHEN (NEW.kind = 'poison') EXECUTE FUNCTION test_refuse_poison()""").update();
+    }
+
+    @AfterEach
+    void dropTrigger() {
+        jdbc.sql("DROP TRIGGER IF EXISTS test_refuse_poison ON usage_event").update();
+        jdbc.sql("DROP FUNCTION IF EXISTS test_refuse_poison()").update();
+    }
+
+    @Test
+    void everyWaiterGetsItsAnswerWhileCommitsFail() throws Exception {
+        Fixtures.Roster roster = fixtures.roster();
+        funding.fund(roster.org(), roster.owner(), Credits.ofWhole(1000));
+        String workspace = "ws-" + UUID.randomUUID();
+        api.put("/api/v1/workspaces/" + workspace, api.serviceToken(),
+                Map.of("ownerUserId", roster.member().id().toString(), "name", "Flaky"));
+        api.put("/api/v1/workspaces/" + workspace + "/billing", roster.member().token(),
+                Map.of("target", "org", "orgId", roster.org().toString()));
+
+        Map<String, Integer> statuses = new ConcurrentHashMap<>();
+        List<String> poison = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(32)) {
+            List<Future<?>> sent = new ArrayList<>();
+            for (int i = 0; i < 200; i++) {
+                String id = "evt-" + UUID.randomUUID();
+                boolean bad = i % 10 == 0;
+                if (bad) {
+                    poison.add(id);
+                }
+                sent.add(pool.submit(() -> {
+                    Map<String, Object> event = new HashMap<>();
+                    event.put("eventId", id);
+                    event.put("workspaceId", workspace);
+                    event.put("userId", roster.member().id().toString());
+                    event.put("credits", "1");
+                    event.put("kind", bad ? "poison" : "chat");
+                    event.put("model", "m");
+                    event.put("occurredAt", "2026-11-26T10:00:00Z");
+                    Api.Response response = api.post("/api/v1/usage-events", api.serviceToken(), event);
+                    statuses.put(id, response.status());
+                    if (bad) {
+                        assertThat(response.code()).isEqualTo("internal_error");
+                    }
+                }));
+            }
+            for (Future<?> future : sent) {
+                future.get(60, TimeUnit.SECONDS); // an answer for everyone, never a hang
+            }
+        }
+        assertThat(statuses).hasSize(200);
+        statuses.forEach((id, status) -> assertThat(status).as(id).isEqualTo(poison.contains(id) ? 500 : 201));
+
+        long balance = jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        long sum = jdbc.sql("SELECT SUM(amount) FROM wallet_entry WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        long recorded = jdbc.sql("SELECT count(*) FROM usage_event WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        assertThat(recorded).isEqualTo(180);
+        assertThat(balance).isEqualTo(sum).isEqualTo(Credits.ofWhole(1000 - 180).micros());
+        long keys = jdbc.sql("SELECT count(*) FROM usage_event_key WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        assertThat(keys).isEqualTo(180);
+    }
+}
