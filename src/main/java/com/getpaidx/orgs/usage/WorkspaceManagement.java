@@ -4,6 +4,8 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -58,14 +60,17 @@ public class WorkspaceManagement {
     /** The main app registers or updates a workspace; true when it is new. */
     @Transactional
     public boolean register(String workspaceId, UserId owner, String name) {
-        if (workspaceId == null || workspaceId.isBlank() || workspaceId.length() > 128) {
-            throw new InvalidInput("wsId", "must be 1 to 128 characters");
-        }
-        String trimmed = name == null ? "" : name.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 200) {
-            throw new InvalidInput("name", "must be 1 to 200 characters");
-        }
-        return workspaces.upsert(workspaceId, owner, trimmed, clock.instant());
+        return workspaces.upsert(validId(workspaceId), owner, validName(name), clock.instant());
+    }
+
+    /**
+     * A signed-in user registers a workspace of their own (local registration), or renames it. Unlike
+     * the main app's {@link #register}, it never takes an id over from another owner.
+     */
+    @Transactional
+    public boolean registerOwn(String workspaceId, UserId owner, String name) {
+        return workspaces.insertOrRename(validId(workspaceId), owner, validName(name), clock.instant())
+                .orElseThrow(WorkspaceIdTaken::new);
     }
 
     @Transactional(readOnly = true)
@@ -76,6 +81,14 @@ public class WorkspaceManagement {
     @Transactional(readOnly = true)
     public List<Workspace> ownedBy(UserId owner) {
         return workspaces.ownedBy(owner);
+    }
+
+    /** The names of the given workspaces that are registered, by id. */
+    @Transactional(readOnly = true)
+    public Map<String, String> names(Collection<String> workspaceIds) {
+        Map<String, String> names = new HashMap<>();
+        workspaces.findAll(workspaceIds).forEach((id, workspace) -> names.put(id, workspace.name()));
+        return names;
     }
 
     /** Who pays and whether a charge would go through now; {@code caller} empty means the service. */
@@ -128,6 +141,21 @@ public class WorkspaceManagement {
                     reasons.isEmpty() ? null : reasons.getFirst(), wallets.balance(org)));
         }
         return options;
+    }
+
+    private static String validId(String workspaceId) {
+        if (workspaceId == null || workspaceId.isBlank() || workspaceId.length() > 128) {
+            throw new InvalidInput("wsId", "must be 1 to 128 characters");
+        }
+        return workspaceId;
+    }
+
+    private static String validName(String name) {
+        String trimmed = name == null ? "" : name.strip();
+        if (trimmed.isEmpty() || trimmed.length() > 200) {
+            throw new InvalidInput("name", "must be 1 to 200 characters");
+        }
+        return trimmed;
     }
 
     private Workspace ownedWorkspace(String workspaceId, Optional<UserId> caller) {

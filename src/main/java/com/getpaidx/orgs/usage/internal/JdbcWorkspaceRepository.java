@@ -46,6 +46,21 @@ public class JdbcWorkspaceRepository {
                 .query(Boolean.class).single());
     }
 
+    /**
+     * Registers a new workspace of {@code owner} or renames one they own: true when new, false when
+     * renamed, empty when another user owns the id (it is left as it is).
+     */
+    public Optional<Boolean> insertOrRename(String id, UserId owner, String name, Instant now) {
+        return jdbc.sql("""
+                INSERT INTO workspace (id, owner_user_id, name, created_at, updated_at)
+                VALUES (:id, :owner, :name, :now, :now)
+                ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, updated_at = EXCLUDED.updated_at
+                 WHERE workspace.owner_user_id = EXCLUDED.owner_user_id
+                RETURNING (xmax = 0) AS inserted""")
+                .param("id", id).param("owner", owner.value()).param("name", name).param("now", Timestamp.from(now))
+                .query(Boolean.class).optional();
+    }
+
     public Optional<Workspace> find(String id) {
         return jdbc.sql("SELECT " + COLUMNS + " FROM workspace WHERE id = :id")
                 .param("id", id).query(JdbcWorkspaceRepository::map).optional();
