@@ -45,12 +45,13 @@ class UsagePageController {
 
     private final SpendPolicyManagement policies;
     private final WorkspaceManagement workspaces;
-    private final WorkspaceProperties properties;
+    private final boolean localRegistration;
 
-    UsagePageController(SpendPolicyManagement policies, WorkspaceManagement workspaces, WorkspaceProperties properties) {
+    UsagePageController(SpendPolicyManagement policies, WorkspaceManagement workspaces, WorkspaceProperties properties,
+            com.getpaidx.orgs.shared.GetPaidXProperties service) {
         this.policies = policies;
         this.workspaces = workspaces;
-        this.properties = properties;
+        this.localRegistration = properties.localRegistrationIn(service);
     }
 
     @PostMapping("/settings/organizations/{id}/spend-policy")
@@ -76,7 +77,7 @@ class UsagePageController {
                 .filter(t -> !t.eligible())
                 .map(t -> new UnavailableTarget(t, BillingReasons.words(t.reason())))
                 .toList());
-        model.addAttribute("localRegistration", properties.localRegistration());
+        model.addAttribute("localRegistration", localRegistration);
         return "usage/workspaces";
     }
 
@@ -93,7 +94,7 @@ class UsagePageController {
     /** Local registration only: without it the endpoint is not there. */
     @PostMapping("/settings/workspaces")
     String register(CurrentUser user, @RequestParam String id, @RequestParam String name, RedirectAttributes redirect) {
-        if (!properties.localRegistration()) {
+        if (!localRegistration) {
             throw new ResponseStatusException(HttpStatus.NOT_FOUND);
         }
         workspaces.registerOwn(id.strip(), user.id(), name);

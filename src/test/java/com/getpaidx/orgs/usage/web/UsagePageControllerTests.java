@@ -32,7 +32,19 @@ class UsagePageControllerTests {
 
     private UsagePageController controller(boolean localRegistration) {
         return new UsagePageController(mock(SpendPolicyManagement.class), workspaces,
-                new WorkspaceProperties(localRegistration));
+                new WorkspaceProperties(localRegistration), environment("local"));
+    }
+
+    private static com.getpaidx.orgs.shared.GetPaidXProperties environment(String name) {
+        return new com.getpaidx.orgs.shared.GetPaidXProperties(name, null, null, java.nio.file.Path.of(".data/service-token"));
+    }
+
+    @Test
+    void localRegistrationIsOnLocallyAndOffInProductionUnlessSet() {
+        assertThat(new WorkspaceProperties(null).localRegistrationIn(environment("local"))).isTrue();
+        assertThat(new WorkspaceProperties(null).localRegistrationIn(environment("production"))).isFalse();
+        assertThat(new WorkspaceProperties(true).localRegistrationIn(environment("production"))).isTrue();
+        assertThat(new WorkspaceProperties(false).localRegistrationIn(environment("local"))).isFalse();
     }
 
     @Test
