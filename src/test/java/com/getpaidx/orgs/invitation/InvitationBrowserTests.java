@@ -3,15 +3,11 @@ package com.getpaidx.orgs.invitation;
 import java.net.URI;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.support.Api;
-import com.getpaidx.orgs.support.Browser;
-import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.BrowserTest;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -19,29 +15,12 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** An owner invites by email, the invitee signs up through the link and joins; in two browser contexts. */
-@IntegrationTest
-class InvitationBrowserTests {
+class InvitationBrowserTests extends BrowserTest {
 
-    private static Browser browser;
 
-    @Autowired Api api;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
-    @AfterEach
-    void closeContexts() {
-        browser.closeContext();
-    }
 
     @Test
     void anInviteeSignsUpThroughTheLinkAndJoinsAsBillingAdmin() {
@@ -50,8 +29,7 @@ class InvitationBrowserTests {
         String orgName = api.get("/api/v1/orgs/" + org, owner.token()).text("name");
         String invitee = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
-        Page ownerPage = browser.newPage(api.baseUrl());
-        signIn(ownerPage, owner.email());
+        Page ownerPage = signedIn(owner);
         ownerPage.navigate("/settings/organizations/" + org);
         ownerPage.getByLabel("Email").fill(invitee);
         ownerPage.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("billing_admin");
@@ -64,7 +42,7 @@ class InvitationBrowserTests {
         assertThat((String) ownerPage.evaluate("navigator.clipboard.readText()")).isEqualTo(acceptUrl);
         assertThat(ownerPage.locator("tr[data-invitation-email='" + invitee + "']")).containsText("Billing admin");
 
-        Page inviteePage = browser.newPage(api.baseUrl());
+        Page inviteePage = newPage();
         URI link = URI.create(acceptUrl);
         inviteePage.navigate(link.getRawPath() + "?" + link.getRawQuery());
         assertThat(inviteePage).hasURL(api.baseUrl() + "/login");
@@ -95,21 +73,10 @@ class InvitationBrowserTests {
                 java.util.Map.of("email", "someone-else-" + UUID.randomUUID() + "@example.com", "role", "member")).text("token");
         Api.User stranger = api.newUser("stranger");
 
-        Page page = browser.newPage(api.baseUrl());
-        signIn(page, stranger.email());
+        Page page = signedIn(stranger);
         page.navigate("/invitations/accept?token=" + token);
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("you are signed in as " + stranger.email());
         assertThat(button(page, "Accept invitation")).hasCount(0);
     }
 
-    private static void signIn(Page page, String email) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(Api.PASSWORD);
-        button(page, "Sign in").click();
-    }
-
-    private static com.microsoft.playwright.Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 }

@@ -5,17 +5,13 @@ import java.util.UUID;
 import java.util.regex.Pattern;
 
 import org.assertj.core.api.Assertions;
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.support.Api;
-import com.getpaidx.orgs.support.Browser;
+import com.getpaidx.orgs.support.BrowserTest;
 import com.getpaidx.orgs.support.Fixtures;
-import com.getpaidx.orgs.support.IntegrationTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -23,37 +19,20 @@ import com.microsoft.playwright.options.AriaRole;
 import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertThat;
 
 /** Settings → Organizations in Chromium, driven the way a person would: by labels, roles and visible text. */
-@IntegrationTest
-class OrganizationsBrowserTests {
+class OrganizationsBrowserTests extends BrowserTest {
 
-    private static Browser browser;
 
-    @Autowired Api api;
     @Autowired Fixtures fixtures;
 
     private Page page;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
     @BeforeEach
     void openPage() {
-        page = browser.newPage(api.baseUrl());
+        page = newPage();
     }
 
-    @AfterEach
-    void closePage() {
-        browser.closeContext();
-    }
 
     @Test
     void newUserSignsUpCreatesAnOrganizationAndRenamesIt() {
@@ -142,10 +121,7 @@ class OrganizationsBrowserTests {
     }
 
     private void signIn(String email, String password) {
-        page.navigate("/login");
-        page.getByLabel("Email").fill(email);
-        page.getByLabel("Password").fill(password);
-        button("Sign in").click();
+        signIn(page, email, password);
     }
 
     /** DESIGN §5: a label on every input. Call once the page has rendered. */
@@ -165,7 +141,7 @@ class OrganizationsBrowserTests {
     }
 
     private Locator button(String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
+        return button(page, name);
     }
 
     private Locator orgLink(String name) {

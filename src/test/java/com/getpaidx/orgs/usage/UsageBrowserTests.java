@@ -5,17 +5,13 @@ import java.time.Instant;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.support.Api;
-import com.getpaidx.orgs.support.Browser;
+import com.getpaidx.orgs.support.BrowserTest;
 import com.getpaidx.orgs.support.Fixtures;
-import com.getpaidx.orgs.support.IntegrationTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -27,30 +23,13 @@ import static org.assertj.core.api.Assertions.assertThat;
  * A member points a workspace at their org on Settings → Workspaces, the runtime reports usage, and
  * the owner reads it on the organization page; billing managers edit the spend policy there.
  */
-@IntegrationTest
-class UsageBrowserTests {
+class UsageBrowserTests extends BrowserTest {
 
-    private static Browser browser;
 
-    @Autowired Api api;
     @Autowired Fixtures fixtures;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
-    @AfterEach
-    void closeContexts() {
-        browser.closeContext();
-    }
 
     @Test
     void aMemberBillsTheirWorkspaceToTheOrgAndTheOwnerSeesTheUsage() {
@@ -66,7 +45,7 @@ class UsageBrowserTests {
         String orgName = api.get("/api/v1/orgs/" + org, owner.token()).text("name");
         String workspace = "ws-" + UUID.randomUUID();
 
-        Page memberPage = signIn(member);
+        Page memberPage = signedIn(member);
         memberPage.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Workspaces").setExact(true)).click();
         assertThat(memberPage).hasURL(api.baseUrl() + "/settings/workspaces");
         memberPage.getByLabel("Workspace id").fill(workspace);
@@ -97,7 +76,7 @@ class UsageBrowserTests {
         assertThat(reported.status()).isEqualTo(201);
         assertThat(reported.text("balanceAfter")).isEqualTo("987.5");
 
-        Page ownerPage = signIn(owner);
+        Page ownerPage = signedIn(owner);
         ownerPage.navigate("/settings/organizations/" + org);
         assertThat(ownerPage.locator("#wallet-balance")).hasText("987.5");
         Locator event = ownerPage.locator("#usage tr[data-event-id='" + eventId + "']");
@@ -115,7 +94,7 @@ class UsageBrowserTests {
         Api.User billingAdmin = fixtures.newMember(org, owner, Role.BILLING_ADMIN);
         Api.User member = fixtures.newMember(org, owner, Role.MEMBER);
 
-        Page page = signIn(billingAdmin);
+        Page page = signedIn(billingAdmin);
         page.navigate("/settings/organizations/" + org);
         page.getByLabel("Who may bill workspaces to the organization").selectOption("selected");
         page.getByLabel(member.email()).check();
@@ -161,14 +140,14 @@ class UsageBrowserTests {
         String adaEvent = billedUsage(org, ada, "3");
         String bobEvent = billedUsage(org, bob, "4");
 
-        Page page = signIn(ada);
+        Page page = signedIn(ada);
         page.navigate("/settings/organizations/" + org);
         assertThat(page.locator("#usage tr[data-event-id='" + adaEvent + "']")).hasCount(1);
         assertThat(page.locator("#usage tr[data-event-id='" + bobEvent + "']")).hasCount(0);
         assertThat(page.locator("#usage")).containsText("All members");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save spend policy"))).hasCount(0);
 
-        Page ownerPage = signIn(owner);
+        Page ownerPage = signedIn(owner);
         ownerPage.navigate("/settings/organizations/" + org);
         assertThat(ownerPage.locator("#usage tr[data-event-id]")).hasCount(2);
     }
@@ -181,7 +160,7 @@ class UsageBrowserTests {
         assertThat(api.put("/api/v1/workspaces/" + workspace, api.serviceToken(),
                 Map.of("ownerUserId", owner.id().toString(), "name", "Owner's")).status()).isEqualTo(201);
 
-        Page page = signIn(other);
+        Page page = signedIn(other);
         page.navigate("/settings/workspaces");
         page.getByLabel("Workspace id").fill(workspace);
         page.getByLabel("Workspace name").fill("Mine now");
@@ -220,17 +199,4 @@ class UsageBrowserTests {
         return "/api/v1/orgs/" + org + "/spend-policy";
     }
 
-    private Page signIn(Api.User user) {
-        Page page = browser.newPage(api.baseUrl());
-        page.navigate("/login");
-        page.getByLabel("Email").fill(user.email());
-        page.getByLabel("Password").fill(Api.PASSWORD);
-        button(page, "Sign in").click();
-        assertThat(page).hasURL(api.baseUrl() + "/settings/organizations");
-        return page;
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
-    }
 }
