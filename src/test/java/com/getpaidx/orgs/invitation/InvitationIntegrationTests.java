@@ -94,6 +94,35 @@ class InvitationIntegrationTests {
         assertThat(listed.get("status").asString()).isEqualTo("pending");
     }
 
+    @Autowired com.getpaidx.orgs.support.TestMailServer mail;
+
+    @Test
+    void theInvitationMailSaysWhoInvitesWhereAsWhatWithTheLink() throws Exception {
+        Fixtures.Roster roster = fixtures.roster();
+        String orgName = api.get("/api/v1/orgs/" + roster.org(), roster.owner().token()).text("name");
+        String email = newAddress();
+        String acceptUrl = invite(roster.org(), roster.admin(), email, "billing_admin").text("acceptUrl");
+
+        var message = mail.awaitMessagesTo(email, 1).getFirst();
+        assertThat(message.getSubject()).contains(orgName);
+        var multipart = (jakarta.mail.internet.MimeMultipart) message.getContent();
+        String text = null;
+        String html = null;
+        for (int i = 0; i < multipart.getCount(); i++) {
+            var part = multipart.getBodyPart(i);
+            if (part.isMimeType("text/plain")) {
+                text = (String) part.getContent();
+            }
+            else if (part.isMimeType("text/html")) {
+                html = (String) part.getContent();
+            }
+        }
+        assertThat(text).contains(orgName, "Billing admin", acceptUrl);
+        assertThat(html).contains("Billing admin", acceptUrl.replace("&", "&amp;"));
+        String inviter = api.get("/api/v1/me", roster.admin().token()).text("displayName");
+        assertThat(text).contains(inviter);
+    }
+
     @Test
     void onlyTheTokensHashIsStored() {
         Fixtures.Roster roster = fixtures.roster();
