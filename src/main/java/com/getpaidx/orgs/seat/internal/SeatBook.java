@@ -127,8 +127,9 @@ public class SeatBook {
 
     /**
      * Applies the provider's current state of a subscription. A look older than the one the row came from
-     * is ignored, so events in any order, repeated or late, end at the provider's latest state; while the
-     * org's subscription is live, another subscription (a second checkout) is not taken for it.
+     * is ignored, so events in any order, repeated or late, end at the provider's latest state. A new live
+     * subscription replaces one that ended (seats bought again); while the org's subscription is live, another
+     * one (a second checkout paid in parallel) is not taken for it.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SubscriptionChanged change, UserId actor) {
@@ -144,6 +145,11 @@ public class SeatBook {
             if (SeatRules.live(row.status())) {
                 log.warn("Org {} has live seat subscription {}; subscription {} ({}) is not applied: cancel one of them",
                         org, row.subscriptionId(), state.id(), state.status());
+                return;
+            }
+            if (!SeatRules.live(state.status())) {
+                log.info("Subscription {} of org {} ended; it does not replace the org's ended {}", state.id(), org,
+                        row.subscriptionId());
                 return;
             }
         }
