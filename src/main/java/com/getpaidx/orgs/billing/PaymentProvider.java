@@ -20,4 +20,16 @@ public interface PaymentProvider {
 
     /** The checkout as the provider sees it now, or empty when it does not know the id. */
     Optional<CheckoutState> fetchCheckout(String sessionId);
+
+    /** A hosted checkout in subscription mode for Pro seats: the configured price, {@code quantity} seats. */
+    HostedCheckout createSeatCheckout(SeatCheckout checkout);
+
+    /**
+     * A billing-portal session where the customer changes the quantity, the payment method or cancels;
+     * returns the URL to send them to. The portal links back to {@code returnUrl}.
+     */
+    String createPortalSession(String customerId, String returnUrl);
+
+    /** The subscription as the provider sees it now, or empty when it does not know the id. */
+    Optional<SubscriptionState> fetchSubscription(String subscriptionId);
 }

@@ -12,6 +12,7 @@ import com.fasterxml.jackson.annotation.JsonTypeInfo;
         @JsonSubTypes.Type(value = ProviderEvent.CheckoutCompleted.class, name = "checkout_completed"),
         @JsonSubTypes.Type(value = ProviderEvent.CheckoutExpired.class, name = "checkout_expired"),
         @JsonSubTypes.Type(value = ProviderEvent.ChargeRefunded.class, name = "charge_refunded"),
+        @JsonSubTypes.Type(value = ProviderEvent.SubscriptionUpdated.class, name = "subscription_updated"),
         @JsonSubTypes.Type(value = ProviderEvent.Other.class, name = "other") })
 public sealed interface ProviderEvent {
 
@@ -38,6 +39,15 @@ public sealed interface ProviderEvent {
      */
     record ChargeRefunded(String id, String type, String chargeId, String paymentIntentId, long amountMinor,
             long amountRefundedMinor, String currency) implements ProviderEvent {
+    }
+
+    /**
+     * {@code customer.subscription.created}, {@code .updated}, {@code .deleted} (and {@code .paused},
+     * {@code .resumed}): only which subscription changed. The inbox asks the provider for its current
+     * state when it processes the event, so the event's own copy, which may be old, is never applied.
+     */
+    record SubscriptionUpdated(String id, String type, String subscriptionId, String customerId)
+            implements ProviderEvent {
     }
 
     /** Any type this service does not act on; stored, acknowledged, ignored. */

@@ -3,6 +3,7 @@ package com.getpaidx.orgs.billing.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -17,11 +18,16 @@ import com.getpaidx.orgs.billing.CheckoutExpired;
 import com.getpaidx.orgs.billing.CheckoutPaid;
 import com.getpaidx.orgs.billing.PaymentInbox;
 import com.getpaidx.orgs.billing.ProviderEvent;
+import com.getpaidx.orgs.billing.SubscriptionChanged;
 
 /**
  * The inbox table is the truth about which events were handled. An event is stored in its own
  * transaction (so a crash cannot lose it), then processed in another one that publishes the billing
  * events; listeners that must hold together (a credit grant and its ledger entry) run inside it.
+ *
+ * <p>An event about a subscription is answered with the subscription's current state, fetched from the
+ * provider before the processing transaction opens (no network call inside a transaction), and published
+ * as {@link SubscriptionChanged} inside it.
  */
 @Component
 public class DatabasePaymentInbox implements PaymentInbox {
@@ -33,12 +39,15 @@ public class DatabasePaymentInbox implements PaymentInbox {
     private final ApplicationEventPublisher publisher;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
+    private final SubscriptionObserver subscriptions;
     private final BillingProperties properties;
     private final Clock clock;
 
     DatabasePaymentInbox(JdbcPaymentEventRepository events, ApplicationEventPublisher publisher,
-            TransactionTemplate transactions, JsonMapper json, BillingProperties properties, Clock clock) {
+            TransactionTemplate transactions, JsonMapper json, SubscriptionObserver subscriptions,
+            BillingProperties properties, Clock clock) {
         this.events = events;
+        this.subscriptions = subscriptions;
         this.publisher = publisher;
         this.transactions = transactions;
         this.json = json;
@@ -63,8 +72,14 @@ public class DatabasePaymentInbox implements PaymentInbox {
     /** Processes one stored event if nobody has yet; safe to call from any instance at any time. */
     public void process(String eventId) {
         try {
+            Optional<ProviderEvent> unprocessed = events.unprocessed(eventId).map(this::parse);
+            if (unprocessed.isEmpty()) {
+                return;
+            }
+            Optional<SubscriptionChanged> observed = observeSubscription(unprocessed.get());
             transactions.executeWithoutResult(tx -> events.claim(eventId).ifPresent(body -> {
-                publish(json.readValue(body, ProviderEvent.class));
+                publish(parse(body));
+                observed.ifPresent(publisher::publishEvent);
                 events.markProcessed(eventId, clock.instant());
             }));
         }
@@ -76,17 +91,35 @@ public class DatabasePaymentInbox implements PaymentInbox {
         }
     }
 
+    /** The subscription an event is about, as the provider reports it now; empty for other events. */
+    private Optional<SubscriptionChanged> observeSubscription(ProviderEvent event) {
+        String subscriptionId = switch (event) {
+            case ProviderEvent.CheckoutCompleted completed when "subscription".equals(completed.session().mode()) ->
+                    completed.session().subscriptionId();
+            case ProviderEvent.SubscriptionUpdated updated -> updated.subscriptionId();
+            default -> null;
+        };
+        return subscriptionId == null ? Optional.empty() : subscriptions.observe(event.id(), subscriptionId);
+    }
+
+    private ProviderEvent parse(String body) {
+        return json.readValue(body, ProviderEvent.class);
+    }
+
     private void publish(ProviderEvent event) {
         switch (event) {
             case ProviderEvent.CheckoutCompleted completed when completed.session().paid() ->
                     publisher.publishEvent(new CheckoutPaid(event.id(), completed.session()));
-            case ProviderEvent.CheckoutCompleted unpaid ->
+            case ProviderEvent.CheckoutCompleted unpaid when "payment".equals(unpaid.session().mode()) ->
                     log.info("Checkout {} completed unpaid (payment pending)", unpaid.session().sessionId());
+            // a subscription-mode checkout without payment (a trial): its subscription says what was bought
+            case ProviderEvent.CheckoutCompleted withoutPayment -> { }
             case ProviderEvent.CheckoutExpired expired ->
                     publisher.publishEvent(new CheckoutExpired(event.id(), expired.session()));
             case ProviderEvent.ChargeRefunded refunded -> publisher.publishEvent(new ChargeRefunded(event.id(),
                     refunded.chargeId(), refunded.paymentIntentId(), refunded.amountMinor(),
                     refunded.amountRefundedMinor(), refunded.currency()));
+            case ProviderEvent.SubscriptionUpdated updated -> { }
             case ProviderEvent.Other other -> { }
         }
     }

@@ -32,6 +32,12 @@ public class JdbcPaymentEventRepository {
                 .update() == 1;
     }
 
+    /** The body of an event nobody has processed yet, without locking it. */
+    public Optional<String> unprocessed(String eventId) {
+        return jdbc.sql("SELECT body::text FROM payment_event WHERE event_id = :id AND processed_at IS NULL")
+                .param("id", eventId).query(String.class).optional();
+    }
+
     /**
      * Locks an unprocessed event for this transaction, or nothing when it is processed or another
      * instance is processing it right now.

@@ -13,6 +13,7 @@ import tools.jackson.core.type.TypeReference;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.getpaidx.orgs.billing.NewCustomer;
+import com.getpaidx.orgs.billing.SeatCheckout;
 import com.getpaidx.orgs.billing.TopUpCheckout;
 
 /** The sandbox's customers, checkout sessions and charges. */
@@ -29,7 +30,8 @@ class JdbcSandboxCheckoutRepository {
 
     private static final String SESSION_COLUMNS = """
             id, mode, customer_id, status, payment_status, client_reference_id, metadata::text AS metadata,
-            amount_minor, currency, product_name, payment_intent, success_url, cancel_url, created_at""";
+            amount_minor, currency, product_name, payment_intent, quantity, price_id, subscription_id, success_url,
+            cancel_url, created_at""";
 
     private final JdbcClient jdbc;
     private final JsonMapper json;
@@ -72,19 +74,63 @@ class JdbcSandboxCheckoutRepository {
                 .param("key", checkout.idempotencyKey()).query(String.class).single();
     }
 
+    /** The open subscription-mode session created under this idempotency key, created now if the key is new. */
+    String createSeatSession(SeatCheckout checkout, String priceId, Map<String, String> metadata, long amountMinor,
+            String currency, Instant now) {
+        jdbc.sql("""
+                INSERT INTO sandbox_checkout_session (id, org_id, mode, customer_id, status, payment_status,
+                       client_reference_id, metadata, amount_minor, currency, product_name, quantity, price_id,
+                       success_url, cancel_url, idempotency_key, created_at)
+                VALUES (:id, :org, 'subscription', :customer, 'open', 'unpaid', :reference, CAST(:metadata AS jsonb),
+                       :amount, :currency, :product, :quantity, :price, :success, :cancel, :key, :now)
+                ON CONFLICT (idempotency_key) DO NOTHING""")
+                .param("id", SandboxIds.checkoutSession()).param("org", checkout.orgId().value())
+                .param("customer", checkout.customerId()).param("reference", checkout.orgId().value().toString())
+                .param("metadata", json.writeValueAsString(metadata)).param("amount", amountMinor)
+                .param("currency", currency).param("product", "Pro seat").param("quantity", checkout.quantity())
+                .param("price", priceId).param("success", checkout.successUrl()).param("cancel", checkout.cancelUrl())
+                .param("key", checkout.idempotencyKey()).param("now", Timestamp.from(now))
+                .update();
+        return jdbc.sql("SELECT id FROM sandbox_checkout_session WHERE idempotency_key = :key")
+                .param("key", checkout.idempotencyKey()).query(String.class).single();
+    }
+
+    /** Remembers where the customer's billing portal links back to; false for an unknown customer. */
+    boolean setPortalReturnUrl(String customerId, String returnUrl) {
+        return jdbc.sql("UPDATE sandbox_customer SET portal_return_url = :url WHERE id = :id")
+                .param("id", customerId).param("url", returnUrl).update() == 1;
+    }
+
+    /** The customer's name and portal return URL, if the sandbox knows the customer. */
+    Optional<Customer> customer(String customerId) {
+        return jdbc.sql("SELECT id, name, portal_return_url FROM sandbox_customer WHERE id = :id")
+                .param("id", customerId)
+                .query((rs, n) -> new Customer(rs.getString("id"), rs.getString("name"), rs.getString("portal_return_url")))
+                .optional();
+    }
+
+    record Customer(String id, String name, String portalReturnUrl) {
+    }
+
     Optional<SandboxSession> find(String sessionId) {
         return jdbc.sql("SELECT " + SESSION_COLUMNS + " FROM sandbox_checkout_session WHERE id = :id")
                 .param("id", sessionId).query(this::session).optional();
     }
 
-    /** Pays an open session; empty when it is not open (already paid, expired) or unknown. */
-    Optional<SandboxSession> complete(String sessionId, String paymentIntentId) {
+    /**
+     * Pays an open session; empty when it is not open (already paid, expired) or unknown. A payment-mode
+     * session gets the payment intent, a subscription-mode one the subscription.
+     */
+    Optional<SandboxSession> complete(String sessionId, String paymentIntentId, String subscriptionId) {
         return jdbc.sql("""
                 UPDATE sandbox_checkout_session
-                   SET status = 'complete', payment_status = 'paid', payment_intent = :intent
+                   SET status = 'complete', payment_status = 'paid',
+                       payment_intent = CASE WHEN mode = 'payment' THEN :intent END,
+                       subscription_id = CASE WHEN mode = 'subscription' THEN :subscription END
                  WHERE id = :id AND status = 'open'
                 RETURNING %s""".formatted(SESSION_COLUMNS))
-                .param("id", sessionId).param("intent", paymentIntentId).query(this::session).optional();
+                .param("id", sessionId).param("intent", paymentIntentId).param("subscription", subscriptionId)
+                .query(this::session).optional();
     }
 
     /** Expires an open session; empty when it is not open or unknown. */
@@ -129,7 +175,8 @@ class JdbcSandboxCheckoutRepository {
         return new SandboxSession(rs.getString("id"), rs.getString("mode"), rs.getString("customer_id"),
                 rs.getString("status"), rs.getString("payment_status"), rs.getString("client_reference_id"),
                 json.readValue(rs.getString("metadata"), METADATA), rs.getLong("amount_minor"), rs.getString("currency"),
-                rs.getString("product_name"), rs.getString("payment_intent"), rs.getString("success_url"),
+                rs.getString("product_name"), rs.getString("payment_intent"), rs.getObject("quantity", Integer.class),
+                rs.getString("price_id"), rs.getString("subscription_id"), rs.getString("success_url"),
                 rs.getString("cancel_url"), rs.getTimestamp("created_at").toInstant());
     }
 

@@ -37,13 +37,29 @@ class SandboxApiController {
     /** {@code ?deliverEvent=false} holds the webhook back, to try what a slow one does. */
     @PostMapping("/checkout-sessions/{id}/complete")
     SandboxSession complete(@PathVariable String id,
-            @org.springframework.web.bind.annotation.RequestParam(defaultValue = "true") boolean deliverEvent) {
+            @RequestParam(defaultValue = "true") boolean deliverEvent) {
         return sandbox.complete(id, deliverEvent);
     }
 
     @PostMapping("/checkout-sessions/{id}/expire")
     SandboxSession expire(@PathVariable String id) {
         return sandbox.expire(id);
+    }
+
+    @GetMapping("/subscriptions/{id}")
+    SandboxSubscription subscription(@PathVariable String id) {
+        return sandbox.subscription(id).orElseThrow(SubscriptionNotFound::new);
+    }
+
+    /**
+     * {@code {"quantity":n,"status":"…","cancelAtPeriodEnd":b}}, each optional; sends
+     * {@code customer.subscription.updated} ({@code .deleted} when canceled). {@code ?deliverEvent=false}
+     * holds the webhook back.
+     */
+    @PostMapping("/subscriptions/{id}")
+    SandboxSubscription changeSubscription(@PathVariable String id, @RequestBody SandboxPayments.SubscriptionChange change,
+            @RequestParam(defaultValue = "true") boolean deliverEvent) {
+        return sandbox.changeSubscription(id, change, deliverEvent);
     }
 
     @PostMapping("/charges/refund")

@@ -24,6 +24,10 @@ final class SandboxIds {
         return "pi_sbx_" + hex(UUID.randomUUID());
     }
 
+    static String subscription() {
+        return "sub_sbx_" + hex(UUID.randomUUID());
+    }
+
     static String charge() {
         return "ch_sbx_" + hex(UUID.randomUUID());
     }

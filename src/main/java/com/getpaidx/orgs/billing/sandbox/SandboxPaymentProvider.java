@@ -12,6 +12,8 @@ import com.getpaidx.orgs.billing.CheckoutState;
 import com.getpaidx.orgs.billing.HostedCheckout;
 import com.getpaidx.orgs.billing.NewCustomer;
 import com.getpaidx.orgs.billing.PaymentProvider;
+import com.getpaidx.orgs.billing.SeatCheckout;
+import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.billing.TopUpCheckout;
 import com.getpaidx.orgs.shared.GetPaidXProperties;
 
@@ -25,19 +27,26 @@ import com.getpaidx.orgs.shared.GetPaidXProperties;
 class SandboxPaymentProvider implements PaymentProvider {
 
     static final String NAME = "sandbox";
+    /** The seat price when none is configured: a Pro seat for 12.00 USD a month. */
+    static final String SEAT_PRICE_ID = "price_sbx_pro_seat";
+    static final long SEAT_PRICE_MINOR = 1200;
+    static final String SEAT_CURRENCY = "USD";
 
     private static final Logger log = LoggerFactory.getLogger(SandboxPaymentProvider.class);
 
     private final JdbcSandboxCheckoutRepository checkouts;
+    private final JdbcSandboxSubscriptionRepository subscriptions;
     private final GetPaidXProperties properties;
     private final Clock clock;
 
-    SandboxPaymentProvider(JdbcSandboxCheckoutRepository checkouts, GetPaidXProperties properties, Clock clock) {
+    SandboxPaymentProvider(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxSubscriptionRepository subscriptions,
+            GetPaidXProperties properties, Clock clock) {
         if (properties.production()) {
             throw new IllegalStateException("The payment sandbox is refused in production: set STRIPE_SECRET_KEY"
                     + " (getpaidx.stripe.secret-key) so that Stripe takes the payments");
         }
         this.checkouts = checkouts;
+        this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
         log.info("Payments go to the local sandbox (no STRIPE_SECRET_KEY): no real money moves");
@@ -68,5 +77,32 @@ class SandboxPaymentProvider implements PaymentProvider {
     @Override
     public Optional<CheckoutState> fetchCheckout(String sessionId) {
         return checkouts.find(sessionId).map(SandboxSession::state);
+    }
+
+    @Override
+    public HostedCheckout createSeatCheckout(SeatCheckout checkout) {
+        Map<String, String> metadata = Map.of(
+                "org_id", checkout.orgId().value().toString(),
+                "kind", SeatCheckout.KIND);
+        String priceId = checkout.priceId() == null || checkout.priceId().isBlank() ? SEAT_PRICE_ID : checkout.priceId();
+        String id = checkouts.createSeatSession(checkout, priceId, metadata, SEAT_PRICE_MINOR * checkout.quantity(),
+                SEAT_CURRENCY, clock.instant());
+        log.info("Sandbox checkout {} for {} seats of org {}", id, checkout.quantity(), checkout.orgId().value());
+        return new HostedCheckout(id, properties.link("/sandbox/checkout/" + id));
+    }
+
+    /** The sandbox's portal is one page per customer; it links back to the latest return URL it was given. */
+    @Override
+    public String createPortalSession(String customerId, String returnUrl) {
+        if (!checkouts.setPortalReturnUrl(customerId, returnUrl)) {
+            throw new CustomerNotFound();
+        }
+        log.info("Sandbox billing portal opened for customer {}", customerId);
+        return properties.link("/sandbox/portal/" + customerId);
+    }
+
+    @Override
+    public Optional<SubscriptionState> fetchSubscription(String subscriptionId) {
+        return subscriptions.find(subscriptionId).map(SandboxSubscription::state);
     }
 }

@@ -2,6 +2,9 @@ package com.getpaidx.orgs.billing.sandbox;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.function.Function;
@@ -14,6 +17,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
 import com.getpaidx.orgs.billing.ProviderEvent;
+import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.shared.Cursor;
 import com.getpaidx.orgs.shared.DomainException;
 import com.getpaidx.orgs.shared.InvalidInput;
@@ -21,7 +25,8 @@ import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
 
 /**
- * What the payer and the tests do at the sandbox "Stripe": pay, let expire, refund, resend events.
+ * What the payer and the tests do at the sandbox "Stripe": pay, let expire, refund, change or cancel a
+ * subscription, resend events.
  * Each change and the event it causes commit together; the event goes to the inbox after the commit,
  * the way a webhook arrives after Stripe's own change.
  */
@@ -45,22 +50,40 @@ class SandboxPayments {
     private record Sent(UUID key, ProviderEvent event) {
     }
 
-    /** What a change returns, and the event it caused (none when the change had happened before). */
-    private record Change<T>(T result, Sent sent) {
+    /** What a change returns, and the events it caused (none when the change had happened before). */
+    private record Change<T>(T result, List<Sent> sent) {
+
+        Change(T result, Sent sent) {
+            this(result, sent == null ? List.of() : List.of(sent));
+        }
     }
+
+    /**
+     * A change to a subscription, as the test API and the portal ask for it; a null field stays as it is.
+     *
+     * @param status one of Stripe's statuses; {@code canceled} ends the subscription now
+     * @param cancelAtPeriodEnd true cancels at the end of the period (the portal's "Cancel subscription")
+     */
+    record SubscriptionChange(Integer quantity, String status, Boolean cancelAtPeriodEnd) {
+    }
+
+    static final int MAX_SUBSCRIPTION_QUANTITY = 10_000;
 
     private static final Logger log = LoggerFactory.getLogger(SandboxPayments.class);
 
     private final JdbcSandboxCheckoutRepository checkouts;
+    private final JdbcSandboxSubscriptionRepository subscriptions;
     private final JdbcSandboxEventRepository events;
     private final SandboxEventDelivery delivery;
     private final TransactionTemplate transactions;
     private final JsonMapper json;
     private final Clock clock;
 
-    SandboxPayments(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxEventRepository events,
-            SandboxEventDelivery delivery, TransactionTemplate transactions, JsonMapper json, Clock clock) {
+    SandboxPayments(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxSubscriptionRepository subscriptions,
+            JdbcSandboxEventRepository events, SandboxEventDelivery delivery, TransactionTemplate transactions,
+            JsonMapper json, Clock clock) {
         this.checkouts = checkouts;
+        this.subscriptions = subscriptions;
         this.events = events;
         this.delivery = delivery;
         this.transactions = transactions;
@@ -72,7 +95,11 @@ class SandboxPayments {
         return checkouts.find(sessionId);
     }
 
-    /** Pays an open session and sends {@code checkout.session.completed}; paying a paid one changes nothing. */
+    /**
+     * Pays an open session and sends {@code checkout.session.completed}; paying a paid one changes nothing.
+     * A subscription-mode session creates its subscription (active, one month) and, as Stripe does, sends
+     * {@code customer.subscription.created} before {@code checkout.session.completed}.
+     */
     SandboxSession complete(String sessionId) {
         return complete(sessionId, true);
     }
@@ -82,16 +109,29 @@ class SandboxPayments {
      * the background sweep or a redelivery sends it later.
      */
     SandboxSession complete(String sessionId, boolean deliverNow) {
-        return commitThenDeliver(deliverNow, now -> checkouts.complete(sessionId, SandboxIds.paymentIntent())
+        return commitThenDeliver(deliverNow, now -> checkouts.complete(sessionId, SandboxIds.paymentIntent(),
+                        SandboxIds.subscription())
                 .map(paid -> {
-                    checkouts.insertCharge(paid, now);
-                    log.info("Sandbox checkout {} paid: {} {} {}", paid.id(), paid.paymentIntentId(), paid.amountMinor(),
-                            paid.currency());
-                    return new Change<>(paid, logEvent(eventId -> new ProviderEvent.CheckoutCompleted(eventId,
+                    List<Sent> sent = new ArrayList<>();
+                    if (paid.subscriptionMode()) {
+                        SandboxSubscription created = subscriptions.insert(paid.subscriptionId(), paid.customerId(),
+                                paid.priceId(), paid.quantity(), oneMonthAfter(now), paid.metadata(), now);
+                        log.info("Sandbox checkout {} paid: subscription {} for {} seats", paid.id(), created.id(),
+                                created.quantity());
+                        sent.add(logEvent(eventId -> new ProviderEvent.SubscriptionUpdated(eventId,
+                                "customer.subscription.created", created.id(), created.customerId()), now));
+                    }
+                    else {
+                        checkouts.insertCharge(paid, now);
+                        log.info("Sandbox checkout {} paid: {} {} {}", paid.id(), paid.paymentIntentId(),
+                                paid.amountMinor(), paid.currency());
+                    }
+                    sent.add(logEvent(eventId -> new ProviderEvent.CheckoutCompleted(eventId,
                             "checkout.session.completed", paid.state()), now));
+                    return new Change<>(paid, List.copyOf(sent));
                 })
                 .orElseGet(() -> new Change<>(unchanged(sessionId, SandboxSession.EXPIRED, CheckoutAlreadyExpired::new),
-                        null)));
+                        List.of())));
     }
 
     /** Expires an open session and sends {@code checkout.session.expired}; expiring an expired one changes nothing. */
@@ -103,7 +143,7 @@ class SandboxPayments {
                             "checkout.session.expired", expired.state()), now));
                 })
                 .orElseGet(() -> new Change<>(unchanged(sessionId, SandboxSession.COMPLETE, CheckoutAlreadyCompleted::new),
-                        null)));
+                        List.of())));
     }
 
     /**
@@ -128,6 +168,51 @@ class SandboxPayments {
         });
     }
 
+    Optional<SandboxSubscription> subscription(String subscriptionId) {
+        return subscriptions.find(subscriptionId);
+    }
+
+    List<SandboxSubscription> subscriptionsOf(String customerId) {
+        return subscriptions.ofCustomer(customerId);
+    }
+
+    Optional<JdbcSandboxCheckoutRepository.Customer> customer(String customerId) {
+        return checkouts.customer(customerId);
+    }
+
+    /**
+     * Changes a subscription and sends {@code customer.subscription.updated}, or {@code .deleted} when it
+     * is canceled now. A change to nothing sends nothing; an ended subscription refuses every change.
+     */
+    SandboxSubscription changeSubscription(String subscriptionId, SubscriptionChange change, boolean deliverNow) {
+        if (change.status() != null && !SubscriptionState.STATUSES.contains(change.status())) {
+            throw new InvalidInput("status", "must be one of " + String.join(", ", SubscriptionState.STATUSES));
+        }
+        if (change.quantity() != null && (change.quantity() < 0 || change.quantity() > MAX_SUBSCRIPTION_QUANTITY)) {
+            throw new InvalidInput("quantity", "must be 0 to " + MAX_SUBSCRIPTION_QUANTITY);
+        }
+        return commitThenDeliver(deliverNow, now -> {
+            SandboxSubscription current = subscriptions.lock(subscriptionId).orElseThrow(SubscriptionNotFound::new);
+            String status = change.status() == null ? current.status() : change.status();
+            int quantity = change.quantity() == null ? current.quantity() : change.quantity();
+            boolean cancelAtPeriodEnd = !"canceled".equals(status)
+                    && (change.cancelAtPeriodEnd() == null ? current.cancelAtPeriodEnd() : change.cancelAtPeriodEnd());
+            if (status.equals(current.status()) && quantity == current.quantity()
+                    && cancelAtPeriodEnd == current.cancelAtPeriodEnd()) {
+                return new Change<>(current, List.of());
+            }
+            if (current.ended()) {
+                throw new SubscriptionEnded();
+            }
+            SandboxSubscription changed = subscriptions.update(subscriptionId, status, quantity, cancelAtPeriodEnd);
+            String type = changed.ended() ? "customer.subscription.deleted" : "customer.subscription.updated";
+            log.info("Sandbox subscription {} now {} with {} seats{}", changed.id(), changed.status(), changed.quantity(),
+                    changed.cancelAtPeriodEnd() ? ", cancelling at period end" : "");
+            return new Change<>(changed, logEvent(eventId -> new ProviderEvent.SubscriptionUpdated(eventId, type,
+                    changed.id(), changed.customerId()), now));
+        });
+    }
+
     /** Hands a sent event to the inbox again, as Stripe's "resend" does. */
     Redelivery redeliver(String eventId) {
         boolean fresh = delivery.redeliver(eventId);
@@ -148,10 +233,15 @@ class SandboxPayments {
     private <T> T commitThenDeliver(boolean deliverNow, Function<Instant, Change<T>> change) {
         Instant now = clock.instant();
         Change<T> done = transactions.execute(tx -> change.apply(now));
-        if (deliverNow && done.sent() != null) {
-            delivery.deliver(done.sent().key(), done.sent().event());
+        if (deliverNow) {
+            done.sent().forEach(sent -> delivery.deliver(sent.key(), sent.event()));
         }
         return done.result();
+    }
+
+    /** A monthly price renews on the same day of the next month (clamped to its length, as Stripe does). */
+    static Instant oneMonthAfter(Instant start) {
+        return start.atOffset(ZoneOffset.UTC).plusMonths(1).toInstant();
     }
 
     /** Logs an event in the current transaction; it gets its id here. */

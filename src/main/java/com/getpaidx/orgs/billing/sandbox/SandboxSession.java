@@ -13,20 +13,30 @@ import com.getpaidx.orgs.billing.CheckoutState;
  *
  * @param status {@code open}, {@code complete} or {@code expired}
  * @param paymentStatus {@code unpaid} or {@code paid}
- * @param paymentIntentId set once paid; refunds find the charge through it
+ * @param mode {@code payment} (a top-up) or {@code subscription} (seats)
+ * @param paymentIntentId set once a payment-mode session is paid; refunds find the charge through it
+ * @param quantity seats bought by a subscription-mode session; null in payment mode
+ * @param subscriptionId the subscription a paid subscription-mode session created
  */
 public record SandboxSession(String id, String mode, String customerId, String status, String paymentStatus,
         String clientReferenceId, Map<String, String> metadata, long amountMinor, String currency, String productName,
-        String paymentIntentId, String successUrl, String cancelUrl, Instant createdAt) {
+        String paymentIntentId, Integer quantity, String priceId, String subscriptionId, String successUrl,
+        String cancelUrl, Instant createdAt) {
 
     static final String OPEN = "open";
     static final String COMPLETE = "complete";
     static final String EXPIRED = "expired";
+    static final String PAYMENT = "payment";
+    static final String SUBSCRIPTION = "subscription";
 
     /** What {@code fetchCheckout} and the events report: the fields Stripe's session has too. */
     public CheckoutState state() {
         return new CheckoutState(id, mode, status, paymentStatus, clientReferenceId, metadata, customerId,
-                paymentIntentId, null, amountMinor, currency);
+                paymentIntentId, subscriptionId, amountMinor, currency);
+    }
+
+    public boolean subscriptionMode() {
+        return SUBSCRIPTION.equals(mode);
     }
 
     public boolean open() {

@@ -1,7 +1,9 @@
 package com.getpaidx.orgs.billing.stripe;
 
+import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -11,10 +13,15 @@ import com.getpaidx.orgs.billing.HostedCheckout;
 import com.getpaidx.orgs.billing.NewCustomer;
 import com.getpaidx.orgs.billing.PaymentProvider;
 import com.getpaidx.orgs.billing.PaymentProviderUnavailable;
+import com.getpaidx.orgs.billing.SeatCheckout;
+import com.getpaidx.orgs.billing.SeatPriceNotConfigured;
+import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.billing.TopUpCheckout;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Customer;
+import com.stripe.model.Subscription;
+import com.stripe.model.SubscriptionItem;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.CustomerCreateParams;
@@ -23,6 +30,7 @@ import com.stripe.param.checkout.SessionCreateParams.LineItem;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData;
 import com.stripe.param.checkout.SessionCreateParams.LineItem.PriceData.ProductData;
 import com.stripe.param.checkout.SessionCreateParams.PaymentIntentData;
+import com.stripe.param.checkout.SessionCreateParams.SubscriptionData;
 
 /**
  * The {@link PaymentProvider} backed by Stripe's v1 API. Every create sends the caller's idempotency key,
@@ -108,6 +116,89 @@ public class StripePaymentProvider implements PaymentProvider {
             }
             throw unavailable("retrieve checkout session", ex);
         }
+    }
+
+    @Override
+    public HostedCheckout createSeatCheckout(SeatCheckout checkout) {
+        if (checkout.priceId() == null || checkout.priceId().isBlank()) {
+            throw new SeatPriceNotConfigured();
+        }
+        String orgId = checkout.orgId().value().toString();
+        SessionCreateParams params = SessionCreateParams.builder()
+                .setMode(SessionCreateParams.Mode.SUBSCRIPTION)
+                .setCustomer(checkout.customerId())
+                .addLineItem(LineItem.builder()
+                        .setPrice(checkout.priceId())
+                        .setQuantity((long) checkout.quantity())
+                        .build())
+                .setClientReferenceId(orgId)
+                .putMetadata("org_id", orgId)
+                .putMetadata("kind", SeatCheckout.KIND)
+                // Checkout copies subscription_data.metadata onto the subscription it creates: every later
+                // customer.subscription.* event then leads back to the org, even one that arrives first.
+                .setSubscriptionData(SubscriptionData.builder()
+                        .putMetadata("org_id", orgId)
+                        .putMetadata("kind", SeatCheckout.KIND)
+                        .build())
+                .setSuccessUrl(checkout.successUrl())
+                .setCancelUrl(checkout.cancelUrl())
+                .build();
+        try {
+            Session session = stripe.v1().checkout().sessions().create(params, idempotent(checkout.idempotencyKey()));
+            log.info("Stripe checkout session {} created for {} seats of org {}", session.getId(), checkout.quantity(),
+                    orgId);
+            return new HostedCheckout(session.getId(), session.getUrl());
+        }
+        catch (StripeException ex) {
+            throw unavailable("create seat checkout session", ex);
+        }
+    }
+
+    /**
+     * Portal sessions are short-lived and single-use, so each call makes a new one; the key only makes the
+     * SDK's own retry of this call return the session its first attempt created.
+     */
+    @Override
+    public String createPortalSession(String customerId, String returnUrl) {
+        var params = com.stripe.param.billingportal.SessionCreateParams.builder()
+                .setCustomer(customerId)
+                .setReturnUrl(returnUrl)
+                .build();
+        try {
+            var session = stripe.v1().billingPortal().sessions().create(params, idempotent("portal-" + UUID.randomUUID()));
+            log.info("Stripe billing portal session {} created for customer {}", session.getId(), customerId);
+            return session.getUrl();
+        }
+        catch (StripeException ex) {
+            throw unavailable("create billing portal session", ex);
+        }
+    }
+
+    @Override
+    public Optional<SubscriptionState> fetchSubscription(String subscriptionId) {
+        try {
+            return Optional.of(toState(stripe.v1().subscriptions().retrieve(subscriptionId)));
+        }
+        catch (StripeException ex) {
+            if (Integer.valueOf(404).equals(ex.getStatusCode()) && "resource_missing".equals(ex.getCode())) {
+                return Optional.empty();
+            }
+            throw unavailable("retrieve subscription", ex);
+        }
+    }
+
+    /**
+     * Since API version 2025-03-31.basil the billing period lives on each subscription item, not on the
+     * subscription; a seat subscription has one item, whose quantity is the number of seats.
+     */
+    private static SubscriptionState toState(Subscription subscription) {
+        SubscriptionItem item = subscription.getItems() == null || subscription.getItems().getData() == null
+                || subscription.getItems().getData().isEmpty() ? null : subscription.getItems().getData().getFirst();
+        long quantity = item == null || item.getQuantity() == null ? 0 : item.getQuantity();
+        Instant periodEnd = item == null || item.getCurrentPeriodEnd() == null ? null
+                : Instant.ofEpochSecond(item.getCurrentPeriodEnd());
+        return new SubscriptionState(subscription.getId(), subscription.getCustomer(), subscription.getStatus(), quantity,
+                periodEnd, Boolean.TRUE.equals(subscription.getCancelAtPeriodEnd()), subscription.getMetadata());
     }
 
     private static CheckoutState toState(Session session) {

@@ -77,6 +77,12 @@ public class StripeWebhookVerifier implements WebhookVerifier {
             case "checkout.session.expired" ->
                 new ProviderEvent.CheckoutExpired(id, type, checkoutState(dataObject(payload, "checkout.session")));
             case "charge.refunded" -> chargeRefunded(id, type, dataObject(payload, "charge"));
+            case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",
+                 "customer.subscription.paused", "customer.subscription.resumed" -> {
+                JsonNode subscription = dataObject(payload, "subscription");
+                yield new ProviderEvent.SubscriptionUpdated(id, type, text(subscription, "id"),
+                        expandableId(subscription.path("customer")));
+            }
             default -> new ProviderEvent.Other(id, type);
         };
     }

@@ -42,9 +42,9 @@ class SandboxTests {
     @Test
     void productionRefusesTheSandbox() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new SandboxPaymentProvider(null, properties("production"), Clock.systemUTC()))
+                .isThrownBy(() -> new SandboxPaymentProvider(null, null, properties("production"), Clock.systemUTC()))
                 .withMessageContaining("STRIPE_SECRET_KEY");
-        assertThat(new SandboxPaymentProvider(null, properties("local"), Clock.systemUTC()).name()).isEqualTo("sandbox");
+        assertThat(new SandboxPaymentProvider(null, null, properties("local"), Clock.systemUTC()).name()).isEqualTo("sandbox");
     }
 
     @Test
@@ -69,6 +69,6 @@ class SandboxTests {
 
     private static SandboxSession session(long amountMinor, String currency) {
         return new SandboxSession("cs_sbx_1", "payment", "cus_sbx_1", "open", "unpaid", null, Map.of(),
-                amountMinor, currency, "credits", null, "http://localhost/ok", "http://localhost/cancel", null);
+                amountMinor, currency, "credits", null, null, null, null, "http://localhost/ok", "http://localhost/cancel", null);
     }
 }

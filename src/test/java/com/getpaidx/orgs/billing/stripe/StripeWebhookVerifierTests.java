@@ -17,6 +17,7 @@ import com.getpaidx.orgs.billing.ProviderEvent.ChargeRefunded;
 import com.getpaidx.orgs.billing.ProviderEvent.CheckoutCompleted;
 import com.getpaidx.orgs.billing.ProviderEvent.CheckoutExpired;
 import com.getpaidx.orgs.billing.ProviderEvent.Other;
+import com.getpaidx.orgs.billing.ProviderEvent.SubscriptionUpdated;
 import com.getpaidx.orgs.support.StripeSignatures;
 import com.stripe.net.Webhook;
 
@@ -141,6 +142,26 @@ class StripeWebhookVerifierTests {
         ProviderEvent event = verifier.verify(created, StripeSignatures.sign(created, SECRET, NOW));
 
         assertThat(event).isEqualTo(new Other("evt_1SbKqGL8mNx4RtYvO9pQ0rS1", "customer.created"));
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = { "customer.subscription.created", "customer.subscription.updated",
+            "customer.subscription.deleted", "customer.subscription.paused", "customer.subscription.resumed" })
+    void aSubscriptionEventNamesOnlyItsSubscriptionAndCustomer(String type) {
+        String payload = event("evt_1SbLqBL8mNx4RtYvW3xY4zA5", type, SDK_API_VERSION, fixture("subscription"));
+
+        ProviderEvent event = verifier.verify(payload, StripeSignatures.sign(payload, SECRET, NOW));
+
+        assertThat(event).isEqualTo(new SubscriptionUpdated("evt_1SbLqBL8mNx4RtYvW3xY4zA5", type,
+                "sub_1SbLq7L8mNx4RtYvKp2Zx9Qa", "cus_TQxY7bL2mK9pZa"));
+    }
+
+    @Test
+    void aSubscriptionEventWhoseObjectIsNoSubscriptionIsRefused() {
+        String payload = event("evt_1SbLqCL8mNx4RtYvB6cD7eF8", "customer.subscription.updated", SDK_API_VERSION,
+                fixture("customer"));
+
+        assertRefused(payload, StripeSignatures.sign(payload, SECRET, NOW));
     }
 
     @ParameterizedTest

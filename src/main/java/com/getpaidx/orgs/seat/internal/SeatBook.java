@@ -1,0 +1,240 @@
+package com.getpaidx.orgs.seat.internal;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.UUID;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
+
+import com.getpaidx.orgs.audit.AuditLog;
+import com.getpaidx.orgs.audit.AuditRecord;
+import com.getpaidx.orgs.billing.SeatCheckout;
+import com.getpaidx.orgs.billing.SubscriptionChanged;
+import com.getpaidx.orgs.billing.SubscriptionState;
+import com.getpaidx.orgs.membership.Authorizer;
+import com.getpaidx.orgs.membership.MemberNotFound;
+import com.getpaidx.orgs.organization.OrganizationManagement;
+import com.getpaidx.orgs.seat.AssignmentStatus;
+import com.getpaidx.orgs.seat.NoSeatAvailable;
+import com.getpaidx.orgs.seat.SeatAssignment;
+import com.getpaidx.orgs.seat.SeatProperties;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UserId;
+
+/**
+ * The one place an org's seats change: the subscription applied from the provider, assignments made,
+ * revoked and ended, and the reconciliation after each. Every method runs in its caller's transaction and
+ * first locks the org's seat row, so changes to one org's seats take turns and never over-assign; each
+ * change is audited there, and a user whose Pro flips is announced.
+ */
+@Component
+public class SeatBook {
+
+    private static final Logger log = LoggerFactory.getLogger(SeatBook.class);
+
+    private final JdbcSeatRepository seats;
+    private final EntitlementTracker entitlements;
+    private final Authorizer authorizer;
+    private final OrganizationManagement organizations;
+    private final AuditLog audit;
+    private final SeatProperties properties;
+    private final Clock clock;
+
+    SeatBook(JdbcSeatRepository seats, EntitlementTracker entitlements, Authorizer authorizer,
+            OrganizationManagement organizations, AuditLog audit, SeatProperties properties, Clock clock) {
+        this.seats = seats;
+        this.entitlements = entitlements;
+        this.authorizer = authorizer;
+        this.organizations = organizations;
+        this.audit = audit;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    public int paid(JdbcSeatRepository.SubscriptionRow row) {
+        return SeatRules.paid(row.status(), row.quantity(), properties.pastDueGrace());
+    }
+
+    /**
+     * Gives {@code user} an active seat if an unassigned paid one exists. Already active: nothing changes.
+     * The membership is read after the org's seat row is locked, so a removal that commits meanwhile
+     * finds this assignment and ends it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public SeatAssignment assign(OrgId org, UserId user, UserId actor) {
+        JdbcSeatRepository.SubscriptionRow row = seats.lockOrCreate(org, clock.instant());
+        authorizer.roleOf(org, user).orElseThrow(MemberNotFound::new);
+        Optional<SeatAssignment> current = seats.assignment(org, user);
+        if (current.filter(assignment -> assignment.status() == AssignmentStatus.ACTIVE).isPresent()) {
+            return current.get();
+        }
+        if (seats.countActive(org) >= paid(row)) {
+            throw new NoSeatAvailable();
+        }
+        seats.activate(org, user, clock.instant());
+        audit.record(new AuditRecord(org, actor, "seat.assigned", "seat", user.toString(),
+                Map.of("status", current.map(assignment -> assignment.status().json()).orElse("none")),
+                Map.of("status", "active")));
+        entitlements.refresh(List.of(user));
+        log.info("Seat of org {} assigned to {} by {}", org, user, actor);
+        return seats.assignment(org, user).orElseThrow();
+    }
+
+    /** Takes the seat back; the member stays in the org, and a suspended seat may come back in its place. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void revoke(OrgId org, UserId user, UserId actor) {
+        Optional<JdbcSeatRepository.SubscriptionRow> row = seats.lock(org);
+        authorizer.roleOf(org, user).orElseThrow(MemberNotFound::new);
+        row.ifPresent(locked -> takeBack(locked, user, AssignmentStatus.REVOKED, actor, "seat.revoked", null));
+    }
+
+    /** The member left or was removed: their assignment ends and frees its seat. */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void end(OrgId org, UserId user, UserId actor, String reason) {
+        seats.lock(org).ifPresent(locked -> takeBack(locked, user, AssignmentStatus.ENDED, actor, "seat.ended", reason));
+    }
+
+    private void takeBack(JdbcSeatRepository.SubscriptionRow row, UserId user, AssignmentStatus status, UserId actor,
+            String action, String reason) {
+        OrgId org = row.orgId();
+        Optional<SeatAssignment> current = seats.assignment(org, user);
+        if (current.isEmpty() || current.get().status() == status || current.get().status() == AssignmentStatus.ENDED) {
+            return;
+        }
+        seats.setStatus(org, user, status, clock.instant());
+        Map<String, Object> after = new LinkedHashMap<>();
+        after.put("status", status.json());
+        if (reason != null) {
+            after.put("reason", reason);
+        }
+        audit.record(new AuditRecord(org, actor, action, "seat", user.toString(),
+                Map.of("status", current.get().status().json()), after));
+        log.info("Seat of org {} held by {} is now {} ({})", org, user, status.json(), actor == null ? "no actor" : actor);
+        List<UserId> changed = new ArrayList<>(reconcile(row, actor));
+        changed.add(user);
+        entitlements.refresh(changed);
+    }
+
+    /**
+     * Applies the provider's current state of a subscription. A look older than the one the row came from
+     * is ignored, so events in any order, repeated or late, end at the provider's latest state. A new live
+     * subscription replaces one that ended (seats bought again); while the org's subscription is live, another
+     * one (a second checkout paid in parallel) is not taken for it.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void apply(SubscriptionChanged change, UserId actor) {
+        SubscriptionState state = change.subscription();
+        Optional<OrgId> owner = ownerOf(state);
+        if (owner.isEmpty()) {
+            log.info("Subscription {} ({}) is no seat subscription of an org here; ignored", state.id(), change.eventId());
+            return;
+        }
+        OrgId org = owner.get();
+        JdbcSeatRepository.SubscriptionRow row = seats.lockOrCreate(org, clock.instant());
+        if (row.hasSubscription() && !row.subscriptionId().equals(state.id())) {
+            if (SeatRules.live(row.status())) {
+                log.warn("Org {} has live seat subscription {}; subscription {} ({}) is not applied: cancel one of them",
+                        org, row.subscriptionId(), state.id(), state.status());
+                return;
+            }
+            if (!SeatRules.live(state.status())) {
+                log.info("Subscription {} of org {} ended; it does not replace the org's ended {}", state.id(), org,
+                        row.subscriptionId());
+                return;
+            }
+        }
+        else if (row.hasSubscription() && change.observation() <= row.observation()) {
+            log.info("Subscription {} seen in {} is older than what org {} holds; ignored", state.id(),
+                    change.eventId(), org);
+            return;
+        }
+        seats.updateSubscription(org, state, change.observation(), clock.instant());
+        JdbcSeatRepository.SubscriptionRow updated = seats.find(org).orElseThrow();
+        if (!sameSubscription(row, updated)) {
+            audit.record(new AuditRecord(org, actor, "subscription.updated", "subscription", state.id(),
+                    row.hasSubscription() ? describe(row) : null, describe(updated)));
+            log.info("Seat subscription {} of org {}: {} × {} ({} paid), from {}", state.id(), org, updated.status(),
+                    updated.quantity(), paid(updated), change.eventId());
+        }
+        entitlements.refresh(reconcile(updated, actor));
+    }
+
+    /**
+     * Suspends the newest active assignments beyond the paid seats, or restores the oldest suspended ones
+     * while seats are free; returns whose status changed.
+     */
+    private List<UserId> reconcile(JdbcSeatRepository.SubscriptionRow row, UserId actor) {
+        OrgId org = row.orgId();
+        int paid = paid(row);
+        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, seats.assignments(org).stream()
+                .map(assignment -> new SeatRules.Holder(assignment.userId(), assignment.status(), assignment.assignedAt()))
+                .toList());
+        Instant now = clock.instant();
+        for (UserId user : changes.suspend()) {
+            seats.setStatus(org, user, AssignmentStatus.SUSPENDED, now);
+            audit.record(new AuditRecord(org, actor, "seat.suspended", "seat", user.toString(),
+                    Map.of("status", "active"), Map.of("status", "suspended", "paidSeats", paid)));
+            log.info("Seat of org {} held by {} suspended: {} seats paid", org, user, paid);
+        }
+        for (UserId user : changes.restore()) {
+            seats.setStatus(org, user, AssignmentStatus.ACTIVE, now);
+            audit.record(new AuditRecord(org, actor, "seat.restored", "seat", user.toString(),
+                    Map.of("status", "suspended"), Map.of("status", "active", "paidSeats", paid)));
+            log.info("Seat of org {} held by {} restored: {} seats paid", org, user, paid);
+        }
+        List<UserId> changed = new ArrayList<>(changes.suspend());
+        changed.addAll(changes.restore());
+        return changed;
+    }
+
+    /**
+     * The org a subscription belongs to: the one already holding it, else the one its metadata names (the
+     * checkout put it there). A subscription without our metadata is somebody else's business.
+     */
+    private Optional<OrgId> ownerOf(SubscriptionState state) {
+        Optional<OrgId> known = seats.orgOfSubscription(state.id());
+        if (known.isPresent()) {
+            return known;
+        }
+        String org = state.metadata().get("org_id");
+        if (!SeatCheckout.KIND.equals(state.metadata().get("kind")) || org == null) {
+            return Optional.empty();
+        }
+        try {
+            OrgId id = new OrgId(UUID.fromString(org));
+            return organizations.find(id).map(found -> id);
+        }
+        catch (IllegalArgumentException notAnId) {
+            return Optional.empty();
+        }
+    }
+
+    private static boolean sameSubscription(JdbcSeatRepository.SubscriptionRow before,
+            JdbcSeatRepository.SubscriptionRow after) {
+        return Objects.equals(before.subscriptionId(), after.subscriptionId())
+                && Objects.equals(before.status(), after.status()) && before.quantity() == after.quantity()
+                && Objects.equals(before.currentPeriodEnd(), after.currentPeriodEnd())
+                && before.cancelAtPeriodEnd() == after.cancelAtPeriodEnd();
+    }
+
+    private Map<String, Object> describe(JdbcSeatRepository.SubscriptionRow row) {
+        Map<String, Object> described = new LinkedHashMap<>();
+        described.put("id", row.subscriptionId());
+        described.put("status", row.status());
+        described.put("quantity", row.quantity());
+        described.put("paidSeats", paid(row));
+        described.put("currentPeriodEnd", row.currentPeriodEnd() == null ? null : row.currentPeriodEnd().toString());
+        described.put("cancelAtPeriodEnd", row.cancelAtPeriodEnd());
+        return described;
+    }
+}

@@ -1,0 +1,31 @@
+package com.getpaidx.orgs.seat.internal;
+
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import com.getpaidx.orgs.billing.SubscriptionChanged;
+import com.getpaidx.orgs.membership.MemberRemoved;
+
+/**
+ * Seats follow the provider's subscription and the roster inside the transactions that change them: the
+ * inbox's processing transaction (so a failure is retried from the inbox) and the member's removal.
+ */
+@Component
+class SeatEventListener {
+
+    private final SeatBook book;
+
+    SeatEventListener(SeatBook book) {
+        this.book = book;
+    }
+
+    @EventListener
+    void on(SubscriptionChanged change) {
+        book.apply(change, null);
+    }
+
+    @EventListener
+    void on(MemberRemoved removed) {
+        book.end(removed.orgId(), removed.userId(), removed.actor(), removed.left() ? "member_left" : "member_removed");
+    }
+}
