@@ -3,12 +3,11 @@ package com.getpaidx.orgs.usage.internal;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ConcurrentLinkedQueue;
-import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.locks.LockSupport;
 
 import org.springframework.stereotype.Component;
 
@@ -26,7 +25,8 @@ import com.getpaidx.orgs.usage.UsageProperties;
 @Component
 public class GroupCommitter {
 
-    private static final long POLL_MICROS = 500;
+    /** A waiter is woken when answered or handed the lane; this only bounds a missed wake-up. */
+    private static final long PARK_NANOS = 10_000_000;
 
     private final OrgCharges charges;
     private final UsageProperties properties;
@@ -37,33 +37,36 @@ public class GroupCommitter {
         this.properties = properties;
     }
 
-    private record Waiter(Pending event, CompletableFuture<UsageOutcome> outcome) {
+    private record Waiter(Pending event, CompletableFuture<UsageOutcome> outcome, Thread thread) {
     }
 
     /** Charges one event with whatever else is queued for its org; blocks until committed. */
     public UsageOutcome charge(OrgId org, Pending event) {
-        Waiter waiter = new Waiter(event, new CompletableFuture<>());
+        Waiter waiter = new Waiter(event, new CompletableFuture<>(), Thread.currentThread());
         Lane lane = lanes.computeIfAbsent(org, Lane::new);
         lane.queue.add(waiter);
         long deadline = System.nanoTime() + properties.waitTimeout().toNanos();
         while (true) {
             lane.drainUntilDone(waiter);
-            try {
-                // the drainer hands the lane on once its own charge is answered; a waiter takes it up
-                return waiter.outcome().get(POLL_MICROS, TimeUnit.MICROSECONDS);
+            if (waiter.outcome().isDone()) {
+                break;
             }
-            catch (TimeoutException e) {
-                if (System.nanoTime() > deadline) {
-                    throw new IllegalStateException("No group commit answered usage event " + event.report().eventId());
-                }
+            if (System.nanoTime() > deadline) {
+                throw new IllegalStateException("No group commit answered usage event " + event.report().eventId());
             }
-            catch (ExecutionException e) {
-                throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
-            }
-            catch (InterruptedException e) {
+            // parked, not polling: a timed get() per waiter every few hundred microseconds costs a
+            // wake-up and a TimeoutException each, which on a small machine starves the drainer
+            LockSupport.parkNanos(this, PARK_NANOS);
+            if (Thread.interrupted()) {
                 Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+                throw new IllegalStateException("Interrupted while waiting for usage event " + event.report().eventId());
             }
+        }
+        try {
+            return waiter.outcome().join();
+        }
+        catch (CompletionException e) {
+            throw e.getCause() instanceof RuntimeException runtime ? runtime : new IllegalStateException(e.getCause());
         }
     }
 
@@ -91,6 +94,11 @@ public class GroupCommitter {
                 }
                 finally {
                     draining.set(false);
+                    // the lane is free: the longest waiter takes it up (the drainer leaves once its own charge is answered)
+                    Waiter next = queue.peek();
+                    if (next != null) {
+                        LockSupport.unpark(next.thread());
+                    }
                 }
             }
         }
@@ -114,6 +122,7 @@ public class GroupCommitter {
             catch (Throwable e) {
                 batch.forEach(waiter -> waiter.outcome().completeExceptionally(e));
             }
+            batch.forEach(waiter -> LockSupport.unpark(waiter.thread()));
         }
     }
 }
