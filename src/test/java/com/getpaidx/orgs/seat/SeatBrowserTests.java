@@ -4,17 +4,13 @@ import java.util.List;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.support.Api;
-import com.getpaidx.orgs.support.Browser;
+import com.getpaidx.orgs.support.BrowserTest;
 import com.getpaidx.orgs.support.Fixtures;
-import com.getpaidx.orgs.support.IntegrationTest;
 import com.microsoft.playwright.Locator;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
@@ -26,30 +22,13 @@ import static com.microsoft.playwright.assertions.PlaywrightAssertions.assertTha
  * down to two in the sandbox's billing portal and back up to three, and watches the newest assignee's
  * seat go and come back.
  */
-@IntegrationTest
-class SeatBrowserTests {
+class SeatBrowserTests extends BrowserTest {
 
-    private static Browser browser;
 
-    @Autowired Api api;
     @Autowired Fixtures fixtures;
 
-    @BeforeAll
-    static void launchBrowser() {
-        browser = Browser.launch();
-    }
 
-    @AfterAll
-    static void closeBrowser() {
-        if (browser != null) {
-            browser.close();
-        }
-    }
 
-    @AfterEach
-    void closeContexts() {
-        browser.closeContext();
-    }
 
     @Test
     void buyThreeSeatsAssignThemShrinkToTwoInThePortalAndGrowBack() {
@@ -57,7 +36,7 @@ class SeatBrowserTests {
         UUID org = api.newOrg(owner);
         List<Api.User> members = List.of(fixtures.newMember(org, owner, Role.MEMBER),
                 fixtures.newMember(org, owner, Role.MEMBER), fixtures.newMember(org, owner, Role.MEMBER));
-        Page page = signIn(owner);
+        Page page = signedIn(owner);
         page.navigate("/settings/organizations/" + org);
         assertThat(page.locator("#seats-paid")).hasText("0");
         assertThat(button(page, "Manage billing")).hasCount(0);
@@ -106,7 +85,7 @@ class SeatBrowserTests {
         new SeatPurchases(api).buy(org, owner, 2);
         new SeatPurchases(api).assign(org, owner, member);
 
-        Page page = signIn(member);
+        Page page = signedIn(member);
         page.navigate("/settings/organizations/" + org);
 
         assertThat(page.locator("#seats-paid")).hasText("2");
@@ -128,16 +107,6 @@ class SeatBrowserTests {
         page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName("Return to GetPaidX")).click();
     }
 
-    private Page signIn(Api.User user) {
-        Page page = browser.newPage(api.baseUrl());
-        page.navigate("/login");
-        page.getByLabel("Email").fill(user.email());
-        page.getByLabel("Password").fill(Api.PASSWORD);
-        button(page, "Sign in").click();
-        assertThat(page).hasURL(Pattern.compile(".*/settings/organizations"));
-        return page;
-    }
-
     /** The seat label in the member list's row of this member. */
     private static Locator seatLabel(Page page, Api.User member) {
         return page.locator("tr[data-member-email='" + member.email() + "'] td.seat");
@@ -145,9 +114,5 @@ class SeatBrowserTests {
 
     private String displayName(Api.User member) {
         return api.get("/api/v1/me", member.token()).text("displayName");
-    }
-
-    private static Locator button(Page page, String name) {
-        return page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(name).setExact(true));
     }
 }

@@ -4,7 +4,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 import org.junit.jupiter.api.Test;
@@ -14,6 +13,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.PermissionTable;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.Fixtures.Roster;
 import com.getpaidx.orgs.support.IntegrationTest;
@@ -35,14 +35,7 @@ class SeatPermissionIntegrationTests {
     private static final String ASSIGN = "PUT /orgs/{id}/seats/assignments/{member}";
     private static final String REVOKE = "DELETE /orgs/{id}/seats/assignments/{member}";
 
-    private static final List<String> CALLERS = List.of("owner", "admin", "billing_admin", "member", "non_member",
-            "anonymous");
-
-    private interface Call {
-        Api.Response send(Api api, Roster roster, String token);
-    }
-
-    private static final Map<String, Call> ENDPOINTS = new LinkedHashMap<>();
+    private static final Map<String, PermissionTable.Call> ENDPOINTS = new LinkedHashMap<>();
 
     static {
         ENDPOINTS.put(SEATS, (api, r, token) -> api.get(seats(r), token));
@@ -115,22 +108,12 @@ class SeatPermissionIntegrationTests {
                 assertThat(purchases.assign(roster.org(), roster.owner(), roster.member()).status()).isEqualTo(200);
             }
         }
-        Api.User user = roster.as(caller);
-
-        Api.Response response = ENDPOINTS.get(endpoint).send(api, roster, user == null ? null : user.token());
-
-        assertThat(response.status()).as("%s by %s: %s", endpoint, caller, response.body()).isEqualTo(status);
-        assertThat(response.code()).as("%s by %s", endpoint, caller).isEqualTo(code);
+        PermissionTable.assertAnswer(api, roster, ENDPOINTS, endpoint, caller, status, code);
     }
 
     @Test
     void theTableHasOneRowForEveryEndpointAndCaller() {
-        Set<String> rows = everySeatEndpointForEveryCaller().map(Arguments::get)
-                .map(row -> row[0] + " by " + row[1]).collect(Collectors.toSet());
-        Set<String> expected = ENDPOINTS.keySet().stream()
-                .flatMap(endpoint -> CALLERS.stream().map(caller -> endpoint + " by " + caller))
-                .collect(Collectors.toSet());
-        assertThat(rows).hasSize((int) everySeatEndpointForEveryCaller().count()).isEqualTo(expected);
+        PermissionTable.assertCoversEveryCell(ENDPOINTS.keySet(), SeatPermissionIntegrationTests::everySeatEndpointForEveryCaller);
     }
 
     @Test
