@@ -33,6 +33,7 @@ class EmbeddedPostgresConfiguration {
                 .setDataDirectory(directory)
                 .setCleanDataDirectory(properties.throwAway())
                 .setRegisterShutdownHook(false);
+        properties.settings().forEach(builder::setServerConfig);
         if (properties.durable()) {
             builder.setServerConfig("fsync", "on")
                     .setServerConfig("synchronous_commit", "on")

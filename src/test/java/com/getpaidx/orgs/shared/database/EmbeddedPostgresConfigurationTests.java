@@ -20,7 +20,7 @@ class EmbeddedPostgresConfigurationTests {
     @Test
     void anUnusableDataDirectoryStopsStartWithAnExplanation(@TempDir Path temp) throws Exception {
         Path notADirectory = Files.writeString(temp.resolve("occupied"), "a file where the cluster should go");
-        var properties = new EmbeddedDatabaseProperties(notADirectory, true, false);
+        var properties = new EmbeddedDatabaseProperties(notADirectory, true, false, null);
 
         assertThatThrownBy(() -> new EmbeddedPostgresConfiguration().embeddedPostgres(properties))
                 .isInstanceOfSatisfying(EmbeddedDatabaseUnavailable.class, e -> {
@@ -48,7 +48,7 @@ class EmbeddedPostgresConfigurationTests {
 
     @Test
     void theDataSurvivesARestartInTheSameDirectory(@TempDir Path temp) throws Exception {
-        var properties = new EmbeddedDatabaseProperties(temp.resolve("pg"), false, false);
+        var properties = new EmbeddedDatabaseProperties(temp.resolve("pg"), false, false, null);
         var configuration = new EmbeddedPostgresConfiguration();
         try (var first = configuration.embeddedPostgres(properties);
              var connection = first.getPostgresDatabase().getConnection()) {
