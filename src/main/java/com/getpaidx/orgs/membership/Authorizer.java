@@ -38,9 +38,4 @@ public class Authorizer {
     public Optional<Role> roleOf(OrgId org, UserId user) {
         return memberships.roleOf(org, user);
     }
-
-    /** The roles of many users at once (one query); users who are not members are absent. */
-    public java.util.Map<UserId, Role> rolesOf(OrgId org, java.util.Collection<UserId> users) {
-        return memberships.rolesOf(org, users);
-    }
 }

@@ -125,15 +125,6 @@ public class OrganizationManagement {
         return org;
     }
 
-    /**
-     * Whether the org is active, holding a shared lock on it for the caller's transaction, so an
-     * archive waits for the charges in flight and every later charge sees it.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public boolean isActiveLocked(OrgId id) {
-        return organizations.lockForShare(id).map(org -> !org.archived()).orElse(false);
-    }
-
     private Organization activeForUpdate(OrgId id) {
         Organization org = organizations.lockForUpdate(id).orElseThrow(OrganizationNotFound::new);
         if (org.archived()) {

@@ -12,7 +12,8 @@ public abstract class DomainException extends RuntimeException {
     private final HttpStatus status;
 
     protected DomainException(String code, HttpStatus status, String detail) {
-        super(detail);
+        // a refusal is an answer, not a fault: no stack trace to fill (refused usage is a hot path too)
+        super(detail, null, false, false);
         this.code = code;
         this.status = status;
     }

@@ -184,6 +184,7 @@ public class WorkspaceManagement {
             case "not_org_billed" -> new NotOrgBilled();
             case "workspace_not_found" -> new WorkspaceNotFound();
             case "idempotency_conflict" -> new com.getpaidx.orgs.shared.IdempotencyConflict();
+            case "internal_error" -> new UsageChargeFailed();
             default -> new IllegalStateException("No refusal named " + code);
         };
     }

@@ -56,38 +56,6 @@ public class WalletManagement {
         return new Credits(ledger.balance(org));
     }
 
-    /**
-     * Locks the wallet for the caller's transaction and returns its balance: the charges that follow
-     * in this transaction see a balance nobody else can change until it commits.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Credits lockForCharges(OrgId org) {
-        return book.lockedBalance(org);
-    }
-
-    /**
-     * Debits usage once per key, in the caller's transaction (which should hold the lock from
-     * {@link #lockForCharges}). Throws {@link InsufficientBalance} rather than overdraw.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public Credits chargeUsage(OrgId org, Credits credits, String idempotencyKey, String reference) {
-        return book.apply(org, EntryType.USAGE, credits.negate(), idempotencyKey, reference).balanceAfter();
-    }
-
-    /** A usage debit in a set charged together: see {@link #chargeUsageAll}. */
-    public record UsageDebit(Credits credits, String idempotencyKey, String reference) {
-    }
-
-    /**
-     * Debits many usage charges in one statement, in order, in the caller's transaction (which holds
-     * the lock from {@link #lockForCharges} and has checked they fit). Returns each balance after.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Credits> chargeUsageAll(OrgId org, List<UsageDebit> debits) {
-        return book.applyAll(org, EntryType.USAGE, debits.stream()
-                .map(d -> new Ledger.Change(d.credits().negate(), d.idempotencyKey(), d.reference())).toList());
-    }
-
     /** Billing managers see every entry, newest first. */
     @Transactional(readOnly = true)
     public Page<WalletEntry> transactions(OrgId org, UserId caller, PageRequest request) {

@@ -45,18 +45,6 @@ public class JdbcMembershipRepository {
                 .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
     }
 
-    public java.util.Map<UserId, Role> rolesOf(OrgId org, java.util.Collection<UserId> users) {
-        if (users.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return jdbc.sql("SELECT user_id, role FROM membership WHERE org_id = :org AND user_id = ANY(:users)")
-                .param("org", org.value()).param("users", users.stream().map(UserId::value).toArray(UUID[]::new))
-                .query((rs, n) -> java.util.Map.entry(new UserId(rs.getObject("user_id", UUID.class)),
-                        Role.fromJson(rs.getString("role"))))
-                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-                        java.util.Map.Entry::getValue));
-    }
-
     /**
      * Locks every owner row of the org, always in the same order, so two concurrent demotions or
      * removals of owners take turns and the second sees the first's result.

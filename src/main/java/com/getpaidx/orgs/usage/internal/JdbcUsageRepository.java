@@ -21,150 +21,16 @@ import com.getpaidx.orgs.usage.UsageSummary;
 @Repository
 public class JdbcUsageRepository {
 
-    /** What an accepted eventId was charged: enough to answer a replay exactly as the first time. */
-    public record KeyedCharge(String eventId, OrgId orgId, byte[] requestHash, long balanceAfter) {
-    }
-
     private final JdbcClient jdbc;
 
     JdbcUsageRepository(JdbcClient jdbc) {
         this.jdbc = jdbc;
     }
 
-    public java.util.Map<String, KeyedCharge> findKeys(java.util.Collection<String> eventIds) {
-        if (eventIds.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return jdbc.sql("SELECT event_id, org_id, request_hash, balance_after FROM usage_event_key WHERE event_id = ANY(:ids)")
-                .param("ids", eventIds.toArray(String[]::new))
-                .query((rs, n) -> new KeyedCharge(rs.getString("event_id"), new OrgId(rs.getObject("org_id", UUID.class)),
-                        rs.getBytes("request_hash"), rs.getLong("balance_after")))
-                .list().stream().collect(java.util.stream.Collectors.toMap(KeyedCharge::eventId, k -> k));
-    }
-
-    public Optional<KeyedCharge> findKey(String eventId) {
-        return jdbc.sql("SELECT event_id, org_id, request_hash, balance_after FROM usage_event_key WHERE event_id = :id")
-                .param("id", eventId)
-                .query((rs, n) -> new KeyedCharge(rs.getString("event_id"), new OrgId(rs.getObject("org_id", UUID.class)),
-                        rs.getBytes("request_hash"), rs.getLong("balance_after")))
-                .optional();
-    }
-
-    /** False when another request charged this eventId first (the primary key decides). */
-    public boolean insertKey(String eventId, OrgId org, byte[] hash, long balanceAfter, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO usage_event_key (event_id, org_id, request_hash, balance_after, recorded_at)
-                VALUES (:id, :org, :hash, :after, :now) ON CONFLICT (event_id) DO NOTHING""")
-                .param("id", eventId).param("org", org.value()).param("hash", hash).param("after", balanceAfter)
-                .param("now", Timestamp.from(now))
-                .update() == 1;
-    }
-
-    public void insertEvent(OrgId org, RecordedUsage usage) {
-        jdbc.sql("""
-                INSERT INTO usage_event (org_id, event_id, workspace_id, user_id, payer_user_id, credits, kind, model,
-                                         occurred_at, recorded_at)
-                VALUES (:org, :id, :ws, :user, :payer, :credits, :kind, :model, :occurred, :recorded)""")
-                .param("org", org.value()).param("id", usage.eventId()).param("ws", usage.workspaceId())
-                .param("user", usage.userId().value()).param("payer", usage.payerUserId().value())
-                .param("credits", usage.credits().micros()).param("kind", usage.kind()).param("model", usage.model())
-                .param("occurred", Timestamp.from(usage.occurredAt())).param("recorded", Timestamp.from(usage.recordedAt()))
-                .update();
-    }
-
-    /**
-     * Keys for many accepted events in one statement; returns the ids actually written (an id missing
-     * from the answer was taken meanwhile by a charge through another org).
-     */
-    public java.util.Set<String> insertKeys(OrgId org, String[] eventIds, String[] hashesHex, long[] balancesAfter,
-            Instant now) {
-        return new java.util.HashSet<>(jdbc.sql("""
-                INSERT INTO usage_event_key (event_id, org_id, request_hash, balance_after, recorded_at)
-                SELECT k.id, :org, decode(k.hash, 'hex'), k.after, :now
-                  FROM unnest(:ids, :hashes, :afters) AS k(id, hash, after)
-                ON CONFLICT (event_id) DO NOTHING
-                RETURNING event_id""")
-                .param("org", org.value()).param("ids", eventIds).param("hashes", hashesHex)
-                .param("afters", balancesAfter).param("now", Timestamp.from(now))
-                .query(String.class).list());
-    }
-
-    public void insertEvents(OrgId org, java.util.List<RecordedUsage> events) {
-        int n = events.size();
-        String[] ids = new String[n];
-        String[] workspaces = new String[n];
-        UUID[] users = new UUID[n];
-        UUID[] payers = new UUID[n];
-        long[] credits = new long[n];
-        String[] kinds = new String[n];
-        String[] models = new String[n];
-        Timestamp[] occurred = new Timestamp[n];
-        for (int i = 0; i < n; i++) {
-            RecordedUsage e = events.get(i);
-            ids[i] = e.eventId();
-            workspaces[i] = e.workspaceId();
-            users[i] = e.userId().value();
-            payers[i] = e.payerUserId().value();
-            credits[i] = e.credits().micros();
-            kinds[i] = e.kind();
-            models[i] = e.model();
-            occurred[i] = Timestamp.from(e.occurredAt());
-        }
-        jdbc.sql("""
-                INSERT INTO usage_event (org_id, event_id, workspace_id, user_id, payer_user_id, credits, kind, model,
-                                         occurred_at, recorded_at)
-                SELECT :org, e.id, e.ws, e.usr, e.payer, e.credits, e.kind, e.model, e.occurred, :recorded
-                  FROM unnest(:ids, :ws, :users, :payers, :credits, :kinds, :models, :occurred)
-                       AS e(id, ws, usr, payer, credits, kind, model, occurred)""")
-                .param("org", org.value()).param("ids", ids).param("ws", workspaces).param("users", users)
-                .param("payers", payers).param("credits", credits).param("kinds", kinds).param("models", models)
-                .param("occurred", occurred).param("recorded", Timestamp.from(events.getFirst().recordedAt()))
-                .update();
-    }
-
-    /** Month-to-date of many payers at once; payers without usage this month are absent. */
-    public java.util.Map<UserId, Long> monthToDates(OrgId org, java.util.Collection<UserId> payers, LocalDate month) {
-        if (payers.isEmpty()) {
-            return java.util.Map.of();
-        }
-        return jdbc.sql("""
-                SELECT user_id, credits FROM member_month_usage
-                 WHERE org_id = :org AND month = :month AND user_id = ANY(:users)""")
-                .param("org", org.value()).param("month", Date.valueOf(month))
-                .param("users", payers.stream().map(UserId::value).toArray(UUID[]::new))
-                .query((rs, n) -> java.util.Map.entry(new UserId(rs.getObject("user_id", UUID.class)), rs.getLong("credits")))
-                .list().stream().collect(java.util.stream.Collectors.toMap(java.util.Map.Entry::getKey,
-                        java.util.Map.Entry::getValue));
-    }
-
-    /** Adds each payer's credits and event count of a set of charges to their month row. */
-    public void addToMonths(OrgId org, LocalDate month, UUID[] payers, long[] credits, int[] events) {
-        jdbc.sql("""
-                INSERT INTO member_month_usage (org_id, user_id, month, credits, events)
-                SELECT :org, m.usr, :month, m.credits, m.events FROM unnest(:users, :credits, :events) AS m(usr, credits, events)
-                ON CONFLICT (org_id, user_id, month)
-                DO UPDATE SET credits = member_month_usage.credits + EXCLUDED.credits,
-                              events = member_month_usage.events + EXCLUDED.events""")
-                .param("org", org.value()).param("month", Date.valueOf(month)).param("users", payers)
-                .param("credits", credits).param("events", events)
-                .update();
-    }
-
     public long monthToDate(OrgId org, UserId payer, LocalDate month) {
         return jdbc.sql("SELECT credits FROM member_month_usage WHERE org_id = :org AND user_id = :user AND month = :month")
                 .param("org", org.value()).param("user", payer.value()).param("month", Date.valueOf(month))
                 .query(Long.class).optional().orElse(0L);
-    }
-
-    public void addToMonth(OrgId org, UserId payer, LocalDate month, long micros) {
-        jdbc.sql("""
-                INSERT INTO member_month_usage (org_id, user_id, month, credits, events)
-                VALUES (:org, :user, :month, :credits, 1)
-                ON CONFLICT (org_id, user_id, month)
-                DO UPDATE SET credits = member_month_usage.credits + EXCLUDED.credits,
-                              events = member_month_usage.events + 1""")
-                .param("org", org.value()).param("user", payer.value()).param("month", Date.valueOf(month))
-                .param("credits", micros).update();
     }
 
     /** Newest first, filtered; {@code involving} limits to events a member acted in or pays for. */

@@ -54,23 +54,6 @@ public class JdbcLedgerRepository {
                 .update() == 1;
     }
 
-    /**
-     * Many entries in one statement. Returns how many were written: fewer than given means some key
-     * was used before, which the caller treats as a broken assumption.
-     */
-    public int insertEntries(OrgId org, EntryType type, UUID[] ids, long[] amounts, long[] balancesAfter, String[] keys,
-            String[] references, Instant now) {
-        return jdbc.sql("""
-                INSERT INTO wallet_entry (id, org_id, type, amount, balance_after, idempotency_key, reference, created_at)
-                SELECT e.id, :org, :type, e.amount, e.balance_after, e.key, e.reference, :now
-                  FROM unnest(:ids, :amounts, :afters, :keys, :references) AS e(id, amount, balance_after, key, reference)
-                ON CONFLICT (idempotency_key) DO NOTHING""")
-                .param("org", org.value()).param("type", type.json()).param("ids", ids).param("amounts", amounts)
-                .param("afters", balancesAfter).param("keys", keys).param("references", references)
-                .param("now", Timestamp.from(now))
-                .update();
-    }
-
     public void setBalance(OrgId org, long balance) {
         jdbc.sql("UPDATE wallet SET balance = :balance WHERE org_id = :org")
                 .param("org", org.value()).param("balance", balance).update();

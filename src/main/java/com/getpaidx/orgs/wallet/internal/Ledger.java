@@ -59,51 +59,6 @@ public class Ledger {
         return new Applied(Optional.of(id), new Credits(after));
     }
 
-    /** One change of a set applied together. */
-    public record Change(Credits amount, String idempotencyKey, String reference) {
-    }
-
-    /**
-     * Applies many changes of one type in one statement and one balance update, in order, each entry
-     * with its own balance after. The caller has checked they fit the balance (it holds the lock);
-     * any overdraft or reused key throws and the transaction rolls back whole.
-     */
-    @Transactional(propagation = Propagation.MANDATORY)
-    public List<Credits> applyAll(OrgId org, EntryType type, List<Change> changes) {
-        Instant now = clock.instant();
-        long balance = lock(org, now);
-        int n = changes.size();
-        UUID[] ids = new UUID[n];
-        long[] amounts = new long[n];
-        long[] afters = new long[n];
-        String[] keys = new String[n];
-        String[] references = new String[n];
-        List<Credits> result = new java.util.ArrayList<>(n);
-        for (int i = 0; i < n; i++) {
-            Change change = changes.get(i);
-            balance = Math.addExact(balance, change.amount().micros());
-            if (balance < 0) {
-                throw new InsufficientBalance();
-            }
-            ids[i] = UUID.randomUUID();
-            amounts[i] = change.amount().micros();
-            afters[i] = balance;
-            keys[i] = change.idempotencyKey();
-            references[i] = change.reference();
-            result.add(new Credits(balance));
-        }
-        if (n == 0) {
-            return result;
-        }
-        int written = ledger.insertEntries(org, type, ids, amounts, afters, keys, references, now);
-        if (written != n) {
-            throw new IllegalStateException(
-                    "Ledger keys used before in a set of " + n + " changes to wallet " + org + ": only " + written + " written");
-        }
-        ledger.setBalance(org, balance);
-        return result;
-    }
-
     /** The balance, locked for the rest of the transaction (for decisions such as clamping a reversal). */
     @Transactional(propagation = Propagation.MANDATORY)
     public Credits lockedBalance(OrgId org) {
