@@ -9,7 +9,6 @@ public final class PaymentProviderUnavailable extends DomainException {
 
     public PaymentProviderUnavailable(String why, Throwable cause) {
         super("payment_provider_unavailable", HttpStatus.BAD_GATEWAY,
-                "The payment provider could not be reached. Nothing was charged; try again.");
-        initCause(cause);
+                "The payment provider could not be reached. Nothing was charged; try again.", cause);
     }
 }

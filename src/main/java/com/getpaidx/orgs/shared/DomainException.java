@@ -18,6 +18,13 @@ public abstract class DomainException extends RuntimeException {
         this.status = status;
     }
 
+    /** A refusal caused by a fault elsewhere (a provider outage): the cause and its trace are kept. */
+    protected DomainException(String code, HttpStatus status, String detail, Throwable cause) {
+        super(detail, cause);
+        this.code = code;
+        this.status = status;
+    }
+
     public String code() {
         return code;
     }

@@ -18,7 +18,9 @@ import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.Funding;
 import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.TestMailServer;
+import com.getpaidx.orgs.usage.UsageTraffic.Billed;
 
+import static com.getpaidx.orgs.usage.UsageTraffic.event;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -30,53 +32,31 @@ class UsageIntegrationTests {
     @Autowired JdbcClient jdbc;
     @Autowired TestMailServer mail;
 
-    /** A funded org with a member whose workspace bills it. */
-    record Billed(Fixtures.Roster roster, String workspace) {
+    private UsageTraffic traffic;
 
-        UUID org() {
-            return roster.org();
-        }
+    @org.junit.jupiter.api.BeforeEach
+    void traffic() {
+        traffic = new UsageTraffic(api, fixtures, funding);
     }
 
     private Billed billed(String credits) {
-        Fixtures.Roster roster = fixtures.roster();
-        funding.fund(roster.org(), roster.owner(), Credits.parse(credits));
-        String workspace = workspaceOf(roster.member());
-        bind(roster.member(), workspace, roster.org());
-        return new Billed(roster, workspace);
+        return traffic.billed(credits);
     }
 
     private String workspaceOf(Api.User owner) {
-        String id = "ws-" + UUID.randomUUID();
-        Api.Response registered = api.put("/api/v1/workspaces/" + id, api.serviceToken(),
-                Map.of("ownerUserId", owner.id().toString(), "name", "Notebook"));
-        assertThat(registered.status()).isEqualTo(201);
-        return id;
+        return traffic.workspaceOf(owner);
     }
 
     private Api.Response bind(Api.User owner, String workspace, UUID org) {
-        return api.put("/api/v1/workspaces/" + workspace + "/billing", owner.token(),
-                org == null ? Map.of("target", "personal") : Map.of("target", "org", "orgId", org.toString()));
-    }
-
-    private static Map<String, Object> event(String id, String workspace, UUID actor, String credits) {
-        Map<String, Object> event = new HashMap<>();
-        event.put("eventId", id);
-        event.put("workspaceId", workspace);
-        event.put("userId", actor.toString());
-        event.put("credits", credits);
-        event.put("kind", "chat");
-        event.put("model", "gpt-x");
-        event.put("occurredAt", "2026-11-26T10:00:00Z");
-        return event;
+        return traffic.bind(owner, workspace, org);
     }
 
     private Api.Response report(Map<String, Object> event) {
-        return api.post("/api/v1/usage-events", api.serviceToken(), event);
+        return traffic.report(event);
     }
 
     private Api.Response charge(Billed billed, String credits) {
-        return report(event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), credits));
+        return traffic.charge(billed, credits);
     }
 
     private Api.Response putPolicy(Billed billed, Map<String, Object> policy) {
@@ -94,7 +74,7 @@ class UsageIntegrationTests {
     }
 
     private String balance(Billed billed) {
-        return api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().owner().token()).text("balance");
+        return traffic.balance(billed);
     }
 
     private static void assertProblem(Api.Response response, int status, String code) {

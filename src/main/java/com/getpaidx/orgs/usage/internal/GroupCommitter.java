@@ -29,12 +29,12 @@ public class GroupCommitter {
     /** A waiter is woken when answered or handed the lane; this only bounds a missed wake-up. */
     private static final long PARK_NANOS = 10_000_000;
 
-    private final UsageCharges charges;
+    private final BatchCharger charges;
     private final UsageProperties properties;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
 
-    GroupCommitter(UsageCharges charges, UsageProperties properties) {
+    GroupCommitter(BatchCharger charges, UsageProperties properties) {
         this.charges = charges;
         this.properties = properties;
     }
@@ -66,6 +66,11 @@ public class GroupCommitter {
             // parked, not polling: the drainer unparks every waiter it answers
             LockSupport.parkNanos(this, PARK_NANOS);
         }
+    }
+
+    /** Events waiting for a commit now. */
+    int queued() {
+        return queue.size();
     }
 
     private UsageOutcome giveUp(Waiter waiter) {

@@ -22,7 +22,7 @@ import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.KeyTakenMeanwhile;
  * wallet below its alert threshold does more, in the same transaction: the alert's mail and audit.
  */
 @Component
-public class UsageCharges {
+public class UsageCharges implements BatchCharger {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCharges.class);
 
@@ -44,6 +44,7 @@ public class UsageCharges {
      * again in a transaction of its own, so one bad event cannot take the others' charges down; an
      * event that fails alone is answered {@code internal_error}, with nothing of it written.
      */
+    @Override
     public List<UsageOutcome> charge(List<Pending> events) {
         try {
             return chargeTogether(events);

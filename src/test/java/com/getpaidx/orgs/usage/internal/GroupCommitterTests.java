@@ -1,0 +1,150 @@
+package com.getpaidx.orgs.usage.internal;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+
+import org.junit.jupiter.api.Test;
+
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.OutcomeUnknown;
+import com.getpaidx.orgs.usage.UsageNotTaken;
+import com.getpaidx.orgs.usage.UsageOutcome;
+import com.getpaidx.orgs.usage.UsageProperties;
+import com.getpaidx.orgs.usage.UsageReport;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * The lane's promises without a database: batches take what queued meanwhile, and a caller that
+ * stops waiting is either taken out of the lane (nothing charged) or told the outcome is unknown.
+ */
+class GroupCommitterTests {
+
+    private static final OrgId ORG = new OrgId(UUID.randomUUID());
+    /** Threads of their own: the common pool may have a single thread on a small machine. */
+    private static final ExecutorService THREADS = Executors.newCachedThreadPool();
+
+    /** Records every batch; blocks each call until {@link #release} while {@code hold} is set. */
+    static final class GatedCharger implements BatchCharger {
+        final List<List<String>> batches = new CopyOnWriteArrayList<>();
+        final CountDownLatch release = new CountDownLatch(1);
+        volatile boolean hold = true;
+
+        @Override
+        public List<UsageOutcome> charge(List<Pending> events) {
+            batches.add(events.stream().map(e -> e.report().eventId()).toList());
+            while (hold) {
+                try {
+                    release.await(10, TimeUnit.SECONDS);
+                    break;
+                }
+                catch (InterruptedException e) {
+                    // a drainer finishes its commit whatever its caller wants
+                }
+            }
+            return events.stream().map(e -> UsageOutcome.accepted(e.report(), ORG, Credits.ofWhole(1))).toList();
+        }
+    }
+
+    private static Pending event(String id) {
+        return Pending.of(new UsageReport(id, "ws", new UserId(UUID.randomUUID()), Credits.ofWhole(1), "chat", "m",
+                Instant.parse("2026-12-01T00:00:00Z")).validated());
+    }
+
+    private static GroupCommitter committer(BatchCharger charger, Duration timeout) {
+        return new GroupCommitter(charger, new UsageProperties(true, 256, timeout));
+    }
+
+    @Test
+    void eventsThatQueueDuringACommitShareTheNextOne() throws Exception {
+        GatedCharger charger = new GatedCharger();
+        GroupCommitter lane = committer(charger, Duration.ofSeconds(20));
+        CompletableFuture<UsageOutcome> first = CompletableFuture.supplyAsync(() -> lane.charge(event("first")), THREADS);
+        await().until(() -> charger.batches.size() == 1);
+        List<CompletableFuture<UsageOutcome>> rest = new ArrayList<>();
+        for (int i = 0; i < 20; i++) {
+            String id = "e" + i;
+            rest.add(CompletableFuture.supplyAsync(() -> lane.charge(event(id)), THREADS));
+        }
+        await().until(() -> lane.queued() == 20); // all 20 behind the held commit
+        charger.hold = false;
+        charger.release.countDown();
+        assertThat(first.get(10, TimeUnit.SECONDS).status()).isEqualTo(UsageOutcome.Status.ACCEPTED);
+        for (var future : rest) {
+            assertThat(future.get(10, TimeUnit.SECONDS).status()).isEqualTo(UsageOutcome.Status.ACCEPTED);
+        }
+        assertThat(charger.batches.getFirst()).containsExactly("first");
+        assertThat(charger.batches).as("20 events queued behind one commit share the next").hasSize(2);
+    }
+
+    @Test
+    void aCallerWhoseEventIsStillQueuedIsTakenOutAndNothingIsCharged() throws Exception {
+        GatedCharger charger = new GatedCharger();
+        GroupCommitter lane = committer(charger, Duration.ofMillis(300));
+        CompletableFuture<UsageOutcome> drainer = CompletableFuture.supplyAsync(() -> lane.charge(event("drainer")), THREADS);
+        await().until(() -> charger.batches.size() == 1);
+        CompletableFuture<UsageOutcome> late = CompletableFuture.supplyAsync(() -> lane.charge(event("late")), THREADS);
+        assertThat(late).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingRootCause()
+                .isInstanceOf(UsageNotTaken.class);
+        charger.hold = false;
+        charger.release.countDown();
+        assertThat(drainer.get(10, TimeUnit.SECONDS).status()).isEqualTo(UsageOutcome.Status.ACCEPTED);
+        assertThat(charger.batches).as("the event that gave up never reached a commit").containsExactly(List.of("drainer"));
+    }
+
+    @Test
+    void aCallerWhoseBatchMayStillCommitIsToldTheOutcomeIsUnknown() throws Exception {
+        CountDownLatch openerGate = new CountDownLatch(1);
+        CountDownLatch never = new CountDownLatch(1);
+        List<List<String>> batches = new CopyOnWriteArrayList<>();
+        BatchCharger charger = events -> {
+            batches.add(events.stream().map(e -> e.report().eventId()).toList());
+            // the first commit waits for the test; the second outlives its waiters' patience, then lands
+            awaitQuietly(batches.size() == 1 ? openerGate : never, batches.size() == 1 ? 10 : 4);
+            return events.stream().map(e -> UsageOutcome.accepted(e.report(), ORG, Credits.ofWhole(1))).toList();
+        };
+        GroupCommitter lane = committer(charger, Duration.ofSeconds(1));
+        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
+        await().until(() -> batches.size() == 1);
+        CompletableFuture<Object> x = CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "x"), THREADS);
+        CompletableFuture<Object> y = CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "y"), THREADS);
+        await().until(() -> lane.queued() == 2);
+        openerGate.countDown();
+        assertThat(opener.get(10, TimeUnit.SECONDS).status()).isEqualTo(UsageOutcome.Status.ACCEPTED);
+        List<Object> answers = List.of(x.get(10, TimeUnit.SECONDS), y.get(10, TimeUnit.SECONDS));
+        assertThat(batches.get(1)).containsExactlyInAnyOrder("x", "y");
+        // the one that drained waited for its commit; the other gave up while the charge could still land
+        assertThat(answers).filteredOn(OutcomeUnknown.class::isInstance).hasSize(1);
+        assertThat(answers).filteredOn(UsageOutcome.class::isInstance).hasSize(1);
+    }
+
+    private static void awaitQuietly(CountDownLatch latch, int seconds) {
+        try {
+            latch.await(seconds, TimeUnit.SECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    private static Object outcomeOrError(GroupCommitter lane, String id) {
+        try {
+            return lane.charge(event(id));
+        }
+        catch (RuntimeException e) {
+            return e;
+        }
+    }
+}
