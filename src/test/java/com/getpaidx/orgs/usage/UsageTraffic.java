@@ -73,6 +73,25 @@ final class UsageTraffic {
         return report(event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), credits));
     }
 
+    Api.Response putPolicy(Billed billed, Map<String, Object> policy) {
+        return api.put("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().owner().token(), policy);
+    }
+
+    static Map<String, Object> policy(String spenders, String limit, boolean paused, String threshold) {
+        Map<String, Object> policy = new HashMap<>();
+        policy.put("spenders", spenders);
+        policy.put("selectedUserIds", java.util.List.of());
+        policy.put("memberMonthlyLimit", limit);
+        policy.put("paused", paused);
+        policy.put("lowBalanceThreshold", threshold);
+        return policy;
+    }
+
+    static void assertProblem(Api.Response response, int status, String code) {
+        assertThat(response.status()).as(response.toString()).isEqualTo(status);
+        assertThat(response.code()).isEqualTo(code);
+    }
+
     String balance(Billed billed) {
         return api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().owner().token()).text("balance");
     }
