@@ -1,10 +1,6 @@
 package com.getpaidx.orgs.support;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.List;
-import java.util.Map;
 
 import com.microsoft.playwright.BrowserContext;
 import com.microsoft.playwright.BrowserType;
@@ -23,13 +19,10 @@ import com.microsoft.playwright.PlaywrightException;
  * &#64;AfterEach void closePage() { browser.closeContext(); }
  * </pre>
  *
- * The system {@code /usr/bin/chromium} is used when present; otherwise Playwright's own browser,
- * which must already be installed: nothing is ever downloaded, and a missing browser fails the test
- * rather than skipping it.
+ * The system Chromium is used when present; otherwise Playwright's own, installed by Playwright on
+ * first use ({@link ChromiumChoice}). A browser that cannot start fails the test, never skips it.
  */
 public final class Browser implements AutoCloseable {
-
-    static final Path SYSTEM_CHROMIUM = Paths.get("/usr/bin/chromium");
 
     private static final List<String> ARGS = List.of("--headless", "--no-sandbox", "--disable-gpu",
             "--disable-background-networking", "--disable-component-update", "--disable-sync", "--no-first-run",
@@ -45,23 +38,22 @@ public final class Browser implements AutoCloseable {
     }
 
     public static Browser launch() {
-        // Without this in the driver's own environment, Playwright downloads browsers even when given an executable.
-        Playwright playwright = Playwright.create(new Playwright.CreateOptions()
-                .setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
-        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
-        boolean system = Files.isExecutable(SYSTEM_CHROMIUM);
-        if (system) {
-            options.setExecutablePath(SYSTEM_CHROMIUM);
+        ChromiumChoice choice = ChromiumChoice.of(System.getenv());
+        Playwright playwright;
+        try {
+            playwright = Playwright.create(new Playwright.CreateOptions().setEnv(choice.driverEnv()));
         }
+        catch (RuntimeException e) { // Playwright could not install its browser (offline, say)
+            throw new IllegalStateException(choice.failure(System.getenv()), e);
+        }
+        BrowserType.LaunchOptions options = new BrowserType.LaunchOptions().setHeadless(true).setArgs(ARGS);
+        choice.system().ifPresent(options::setExecutablePath);
         try {
             return new Browser(playwright, playwright.chromium().launch(options));
         }
         catch (PlaywrightException e) {
             playwright.close();
-            throw new IllegalStateException(system
-                    ? "Chromium at " + SYSTEM_CHROMIUM + " did not start"
-                    : "No Chromium at " + SYSTEM_CHROMIUM + " (apt-get install chromium) and no browser of"
-                            + " Playwright's own installed; browser tests never download one", e);
+            throw new IllegalStateException(choice.failure(System.getenv()), e);
         }
     }
 
