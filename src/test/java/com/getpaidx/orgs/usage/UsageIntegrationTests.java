@@ -38,45 +38,17 @@ class UsageIntegrationTests {
         traffic = new UsageTraffic(api, fixtures, funding);
     }
 
-    private Billed billed(String credits) {
-        return traffic.billed(credits);
-    }
-
-    private String workspaceOf(Api.User owner) {
-        return traffic.workspaceOf(owner);
-    }
-
-    private Api.Response bind(Api.User owner, String workspace, UUID org) {
-        return traffic.bind(owner, workspace, org);
-    }
-
-    private Api.Response report(Map<String, Object> event) {
-        return traffic.report(event);
-    }
-
-    private Api.Response charge(Billed billed, String credits) {
-        return traffic.charge(billed, credits);
-    }
-
-    private Api.Response putPolicy(Billed billed, Map<String, Object> policy) {
-        return traffic.putPolicy(billed, policy);
-    }
-
-    private String balance(Billed billed) {
-        return traffic.balance(billed);
-    }
-
     @Test
     void anAcceptedEventChargesTheWalletAndIsRecorded() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         String id = "evt-" + UUID.randomUUID();
-        Api.Response accepted = report(event(id, billed.workspace(), billed.roster().member().id(), "12.5"));
+        Api.Response accepted = traffic.report(event(id, billed.workspace(), billed.roster().member().id(), "12.5"));
         assertThat(accepted.status()).isEqualTo(201);
         assertThat(accepted.text("eventId")).isEqualTo(id);
         assertThat(accepted.text("orgId")).isEqualTo(billed.org().toString());
         assertThat(accepted.text("credits")).isEqualTo("12.5");
         assertThat(accepted.text("balanceAfter")).isEqualTo("87.5");
-        assertThat(balance(billed)).isEqualTo("87.5");
+        assertThat(traffic.balance(billed)).isEqualTo("87.5");
 
         JsonNode wallet = api.get("/api/v1/orgs/" + billed.org() + "/wallet", billed.roster().member().token()).body();
         assertThat(wallet.get("monthToDate").asString()).isEqualTo("12.5");
@@ -93,36 +65,36 @@ class UsageIntegrationTests {
 
     @Test
     void theSameEventAgainReturnsTheOriginalResultEvenAfterTheBindingChanged() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         Map<String, Object> event = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "10");
-        Api.Response first = report(event);
-        bind(billed.roster().member(), billed.workspace(), null);
-        Api.Response again = report(event);
+        Api.Response first = traffic.report(event);
+        traffic.bind(billed.roster().member(), billed.workspace(), null);
+        Api.Response again = traffic.report(event);
         assertThat(again.status()).isEqualTo(200);
         assertThat(again.headers().firstValue("Idempotent-Replayed")).hasValue("true");
         assertThat(again.text("balanceAfter")).isEqualTo(first.text("balanceAfter"));
         assertThat(again.text("orgId")).isEqualTo(billed.org().toString());
-        assertThat(balance(billed)).isEqualTo("90");
+        assertThat(traffic.balance(billed)).isEqualTo("90");
 
         event.put("credits", "11");
-        assertProblem(report(event), 409, "idempotency_conflict");
+        assertProblem(traffic.report(event), 409, "idempotency_conflict");
     }
 
     @Test
     void aPersonalWorkspaceIsNotOrgBilled() {
-        Billed billed = billed("100");
-        bind(billed.roster().member(), billed.workspace(), null);
-        assertProblem(charge(billed, "1"), 422, "not_org_billed");
-        assertProblem(report(event("evt-" + UUID.randomUUID(), "no-such-workspace", billed.roster().member().id(), "1")),
+        Billed billed = traffic.billed("100");
+        traffic.bind(billed.roster().member(), billed.workspace(), null);
+        assertProblem(traffic.charge(billed, "1"), 422, "not_org_billed");
+        assertProblem(traffic.report(event("evt-" + UUID.randomUUID(), "no-such-workspace", billed.roster().member().id(), "1")),
                 404, "workspace_not_found");
     }
 
     @Test
     void aPausedPolicyRefusesCharges() {
-        Billed billed = billed("100");
-        assertThat(putPolicy(billed, policy("all_members", null, true, null)).status()).isEqualTo(200);
-        assertProblem(charge(billed, "1"), 403, "billing_paused");
-        assertThat(balance(billed)).isEqualTo("100");
+        Billed billed = traffic.billed("100");
+        assertThat(traffic.putPolicy(billed, policy("all_members", null, true, null)).status()).isEqualTo(200);
+        assertProblem(traffic.charge(billed, "1"), 403, "billing_paused");
+        assertThat(traffic.balance(billed)).isEqualTo("100");
         JsonNode billing = api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).body();
         assertThat(billing.get("eligible").asBoolean()).isFalse();
         assertThat(billing.get("reasons")).extracting(JsonNode::asString).containsExactly("billing_paused");
@@ -130,29 +102,29 @@ class UsageIntegrationTests {
 
     @Test
     void theMonthlyLimitCapsEachMember() {
-        Billed billed = billed("100");
-        putPolicy(billed, policy("all_members", "10", false, null));
-        assertThat(charge(billed, "6").status()).isEqualTo(201);
-        assertProblem(charge(billed, "4.000001"), 403, "member_limit_reached");
-        assertThat(charge(billed, "4").status()).isEqualTo(201);
-        assertProblem(charge(billed, "0.000001"), 403, "member_limit_reached");
-        assertThat(balance(billed)).isEqualTo("90");
+        Billed billed = traffic.billed("100");
+        traffic.putPolicy(billed, policy("all_members", "10", false, null));
+        assertThat(traffic.charge(billed, "6").status()).isEqualTo(201);
+        assertProblem(traffic.charge(billed, "4.000001"), 403, "member_limit_reached");
+        assertThat(traffic.charge(billed, "4").status()).isEqualTo(201);
+        assertProblem(traffic.charge(billed, "0.000001"), 403, "member_limit_reached");
+        assertThat(traffic.balance(billed)).isEqualTo("90");
     }
 
     @Test
     void thereIsNoOverdraft() {
-        Billed billed = billed("5");
-        assertProblem(charge(billed, "5.000001"), 402, "insufficient_balance");
-        assertThat(charge(billed, "5").status()).isEqualTo(201);
-        assertProblem(charge(billed, "0.000001"), 402, "insufficient_balance");
-        assertThat(balance(billed)).isEqualTo("0");
+        Billed billed = traffic.billed("5");
+        assertProblem(traffic.charge(billed, "5.000001"), 402, "insufficient_balance");
+        assertThat(traffic.charge(billed, "5").status()).isEqualTo(201);
+        assertProblem(traffic.charge(billed, "0.000001"), 402, "insufficient_balance");
+        assertThat(traffic.balance(billed)).isEqualTo("0");
     }
 
     @Test
     void aCollaboratorMayActButIsGrantedNothing() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         Api.User collaborator = api.newUser("collaborator");
-        Api.Response accepted = report(event("evt-" + UUID.randomUUID(), billed.workspace(), collaborator.id(), "3"));
+        Api.Response accepted = traffic.report(event("evt-" + UUID.randomUUID(), billed.workspace(), collaborator.id(), "3"));
         assertThat(accepted.status()).isEqualTo(201);
         JsonNode listed = api.get("/api/v1/orgs/" + billed.org() + "/usage-events", billed.roster().owner().token())
                 .body().get("items").get(0);
@@ -163,24 +135,24 @@ class UsageIntegrationTests {
 
     @Test
     void badEventsAreValidationErrors() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         for (String credits : new String[] { "0", "-1", "1.0000001", "1e3", "abc" }) {
-            assertProblem(charge(billed, credits), 400, "validation_failed");
+            assertProblem(traffic.charge(billed, credits), 400, "validation_failed");
         }
         Map<String, Object> longKind = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
         longKind.put("kind", "k".repeat(101));
-        assertProblem(report(longKind), 400, "validation_failed");
-        assertProblem(report(event("e".repeat(129), billed.workspace(), billed.roster().member().id(), "1")), 400,
+        assertProblem(traffic.report(longKind), 400, "validation_failed");
+        assertProblem(traffic.report(event("e".repeat(129), billed.workspace(), billed.roster().member().id(), "1")), 400,
                 "validation_failed");
         Map<String, Object> nul = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
         nul.put("model", "gpt\u0000x");
-        assertProblem(report(nul), 400, "validation_failed");
-        assertThat(balance(billed)).isEqualTo("100");
+        assertProblem(traffic.report(nul), 400, "validation_failed");
+        assertThat(traffic.balance(billed)).isEqualTo("100");
     }
 
     @Test
     void aBatchJudgesEachEventOnItsOwn() {
-        Billed billed = billed("10");
+        Billed billed = traffic.billed("10");
         UUID actor = billed.roster().member().id();
         String repeated = "evt-" + UUID.randomUUID();
         List<Map<String, Object>> events = List.of(
@@ -200,12 +172,12 @@ class UsageIntegrationTests {
         assertThat(results.get(5).get("code").asString()).isEqualTo("validation_failed");
         assertThat(results.get(4).get("balanceAfter").asString()).isEqualTo("0");
         assertThat(results.get(0).has("code")).isFalse();
-        assertThat(balance(billed)).isEqualTo("0");
+        assertThat(traffic.balance(billed)).isEqualTo("0");
     }
 
     @Test
     void aBatchOfMoreThanAThousandIsRefused() {
-        Billed billed = billed("10");
+        Billed billed = traffic.billed("10");
         List<Map<String, Object>> events = new java.util.ArrayList<>();
         for (int i = 0; i < 1001; i++) {
             events.add(event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1"));
@@ -216,11 +188,11 @@ class UsageIntegrationTests {
 
     @Test
     void crossingBelowTheThresholdMailsBillingManagersOnce() {
-        Billed billed = billed("100");
-        putPolicy(billed, policy("all_members", null, false, "50"));
-        charge(billed, "40");
-        charge(billed, "20"); // 60 → 40 crosses
-        charge(billed, "5");  // already below: no second alert
+        Billed billed = traffic.billed("100");
+        traffic.putPolicy(billed, policy("all_members", null, false, "50"));
+        traffic.charge(billed, "40");
+        traffic.charge(billed, "20"); // 60 → 40 crosses
+        traffic.charge(billed, "5");  // already below: no second alert
         mail.awaitMessagesTo(billed.roster().owner().email(), 1);
         mail.awaitMessagesTo(billed.roster().billingAdmin().email(), 1);
         assertThat(mail.messagesTo(billed.roster().member().email())).isEmpty();
@@ -230,7 +202,7 @@ class UsageIntegrationTests {
         assertThat(alerts).isOne();
 
         funding.fund(billed.org(), billed.roster().owner(), Credits.ofWhole(1000)); // back above: re-armed
-        charge(billed, "1000");
+        traffic.charge(billed, "1000");
         alerts = jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
                 .param("org", billed.org()).query(Long.class).single();
         assertThat(alerts).isEqualTo(2);

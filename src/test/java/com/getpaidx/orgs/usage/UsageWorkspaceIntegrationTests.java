@@ -41,41 +41,13 @@ class UsageWorkspaceIntegrationTests {
         traffic = new UsageTraffic(api, fixtures, funding);
     }
 
-    private Billed billed(String credits) {
-        return traffic.billed(credits);
-    }
-
-    private String workspaceOf(Api.User owner) {
-        return traffic.workspaceOf(owner);
-    }
-
-    private Api.Response bind(Api.User owner, String workspace, UUID org) {
-        return traffic.bind(owner, workspace, org);
-    }
-
-    private Api.Response report(Map<String, Object> event) {
-        return traffic.report(event);
-    }
-
-    private Api.Response charge(Billed billed, String credits) {
-        return traffic.charge(billed, credits);
-    }
-
-    private Api.Response putPolicy(Billed billed, Map<String, Object> policy) {
-        return traffic.putPolicy(billed, policy);
-    }
-
-    private String balance(Billed billed) {
-        return traffic.balance(billed);
-    }
-
     @Test
     void removingAMemberSendsTheirWorkspacesBackToPersonal() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         api.delete("/api/v1/orgs/" + billed.org() + "/members/" + billed.roster().member().id(), billed.roster().owner().token());
         assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", billed.roster().member().token())
                 .text("target")).isEqualTo("personal");
-        assertProblem(charge(billed, "1"), 422, "not_org_billed");
+        assertProblem(traffic.charge(billed, "1"), 422, "not_org_billed");
         JsonNode audit = api.get("/api/v1/orgs/" + billed.org() + "/audit-events", billed.roster().owner().token())
                 .body().get("items").get(0);
         assertThat(audit.get("action").asString()).isEqualTo("workspace.billing_reset");
@@ -84,32 +56,32 @@ class UsageWorkspaceIntegrationTests {
 
     @Test
     void archivingSendsWorkspacesBackToPersonal() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         api.post("/api/v1/orgs/" + billed.org() + "/archive", billed.roster().owner().token(), null);
         assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).text("target"))
                 .isEqualTo("personal");
-        assertProblem(charge(billed, "1"), 422, "not_org_billed");
-        assertThat(balance(billed)).isEqualTo("100");
+        assertProblem(traffic.charge(billed, "1"), 422, "not_org_billed");
+        assertThat(traffic.balance(billed)).isEqualTo("100");
     }
 
     @Test
     void aPolicyThatExcludesAnOwnerResetsTheirWorkspaces() {
-        Billed billed = billed("100");
-        putPolicy(billed, policy("managers", null, false, null));
+        Billed billed = traffic.billed("100");
+        traffic.putPolicy(billed, policy("managers", null, false, null));
         assertThat(api.get("/api/v1/workspaces/" + billed.workspace() + "/billing", api.serviceToken()).text("target"))
                 .isEqualTo("personal");
-        assertProblem(bind(billed.roster().member(), billed.workspace(), billed.org()), 403, "policy_denied");
+        assertProblem(traffic.bind(billed.roster().member(), billed.workspace(), billed.org()), 403, "policy_denied");
 
         Map<String, Object> selected = policy("selected", null, false, null);
         selected.put("selectedUserIds", List.of(billed.roster().member().id().toString()));
-        assertThat(putPolicy(billed, selected).status()).isEqualTo(200);
-        assertThat(bind(billed.roster().member(), billed.workspace(), billed.org()).text("target")).isEqualTo("org");
-        assertThat(charge(billed, "1").status()).isEqualTo(201);
+        assertThat(traffic.putPolicy(billed, selected).status()).isEqualTo(200);
+        assertThat(traffic.bind(billed.roster().member(), billed.workspace(), billed.org()).text("target")).isEqualTo("org");
+        assertThat(traffic.charge(billed, "1").status()).isEqualTo(201);
     }
 
     @Test
     void theSpendPolicyIsReadByMembersAndWrittenByBillingManagers() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         JsonNode initial = api.get("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().member().token()).body();
         assertThat(initial.get("spenders").asString()).isEqualTo("all_members");
         assertThat(initial.get("memberMonthlyLimit").isNull()).isTrue();
@@ -128,8 +100,8 @@ class UsageWorkspaceIntegrationTests {
 
         Map<String, Object> outsider = policy("selected", null, false, null);
         outsider.put("selectedUserIds", List.of(billed.roster().outsider().id().toString()));
-        assertProblem(putPolicy(billed, outsider), 400, "validation_failed");
-        assertProblem(putPolicy(billed, policy("everyone", null, false, null)), 400, "validation_failed");
+        assertProblem(traffic.putPolicy(billed, outsider), 400, "validation_failed");
+        assertProblem(traffic.putPolicy(billed, policy("everyone", null, false, null)), 400, "validation_failed");
         JsonNode audit = api.get("/api/v1/orgs/" + billed.org() + "/audit-events", billed.roster().owner().token())
                 .body().get("items").get(0);
         assertThat(audit.get("action").asString()).isEqualTo("spend_policy.updated");
@@ -145,9 +117,9 @@ class UsageWorkspaceIntegrationTests {
         assertThat(api.put("/api/v1/workspaces/" + id, api.serviceToken(), body).status()).isEqualTo(201);
         assertThat(api.put("/api/v1/workspaces/" + id, api.serviceToken(), body).status()).isEqualTo(200);
 
-        assertProblem(bind(roster.admin(), id, roster.org()), 404, "workspace_not_found");
-        assertProblem(bind(roster.member(), id, api.newOrg(api.newUser())), 403, "not_member");
-        JsonNode bound = bind(roster.member(), id, roster.org()).body();
+        assertProblem(traffic.bind(roster.admin(), id, roster.org()), 404, "workspace_not_found");
+        assertProblem(traffic.bind(roster.member(), id, api.newOrg(api.newUser())), 403, "not_member");
+        JsonNode bound = traffic.bind(roster.member(), id, roster.org()).body();
         assertThat(bound.get("target").asString()).isEqualTo("org");
         assertThat(bound.get("reasons")).extracting(JsonNode::asString).containsExactly("insufficient_balance");
         assertThat(bound.get("eligible").asBoolean()).isFalse();
@@ -180,13 +152,13 @@ class UsageWorkspaceIntegrationTests {
 
     @Test
     void membersSeeOnlyTheirOwnUsageAndManagersTheSummary() {
-        Billed billed = billed("100");
+        Billed billed = traffic.billed("100");
         Api.User other = fixtures.newMember(billed.org(), billed.roster().owner(), Role.MEMBER);
-        String otherWorkspace = workspaceOf(other);
-        bind(other, otherWorkspace, billed.org());
-        charge(billed, "2");
-        report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "3"));
-        report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "4"));
+        String otherWorkspace = traffic.workspaceOf(other);
+        traffic.bind(other, otherWorkspace, billed.org());
+        traffic.charge(billed, "2");
+        traffic.report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "3"));
+        traffic.report(event("evt-" + UUID.randomUUID(), otherWorkspace, other.id(), "4"));
 
         String events = "/api/v1/orgs/" + billed.org() + "/usage-events";
         assertThat(api.get(events, billed.roster().owner().token()).body().get("items")).hasSize(3);
