@@ -61,15 +61,19 @@ public class AccountManagement {
         return id;
     }
 
-    /** Checks a password, refusing an email with too many recent failures even when the password is right. */
+    /**
+     * Checks a password, refusing an email with too many recent attempts even when the password is
+     * right. The attempt is reserved before bcrypt runs and stays counted unless it succeeds.
+     */
     public CurrentUser authenticate(String email, String password) {
         String address = email == null ? "" : email.trim();
-        throttle.checkAllowed(address);
+        if (!throttle.reserve(address)) {
+            throw new TooManyAttempts();
+        }
         Optional<JdbcUserRepository.StoredUser> user = users.findByEmail(address);
         String hash = user.map(JdbcUserRepository.StoredUser::passwordHash).orElse(decoyHash);
         boolean matches = password != null && passwords.matches(password, hash);
         if (user.isEmpty() || !matches) {
-            throttle.recordFailure(address);
             throw new InvalidCredentials();
         }
         throttle.clear(address);

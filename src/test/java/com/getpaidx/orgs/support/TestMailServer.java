@@ -57,7 +57,7 @@ public class TestMailServer {
         try {
             Address[] recipients = message.getAllRecipients();
             return recipients != null && Arrays.stream(recipients).anyMatch(address -> address instanceof InternetAddress internet
-                    && recipient.equalsIgnoreCase(internet.getAddress()));
+                    && com.getpaidx.orgs.shared.EmailAddresses.same(recipient, internet.getAddress()));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }
