@@ -31,6 +31,7 @@ public class AccountManagement {
     private final JdbcUserRepository users;
     private final JdbcTokenRepository tokens;
     private final LoginThrottle throttle;
+    private final EmailVerification verification;
     private final PasswordEncoder passwords;
     private final AccountProperties properties;
     private final Clock clock;
@@ -38,16 +39,18 @@ public class AccountManagement {
     private final String decoyHash;
 
     AccountManagement(JdbcUserRepository users, JdbcTokenRepository tokens, LoginThrottle throttle,
-            PasswordEncoder passwords, AccountProperties properties, Clock clock) {
+            EmailVerification verification, PasswordEncoder passwords, AccountProperties properties, Clock clock) {
         this.users = users;
         this.tokens = tokens;
         this.throttle = throttle;
+        this.verification = verification;
         this.passwords = passwords;
         this.properties = properties;
         this.clock = clock;
         this.decoyHash = passwords.encode("decoy-password-never-used");
     }
 
+    /** With mail configured, a verification link goes out with the new account. */
     @Transactional
     public UserId signUp(String email, String password, String displayName) {
         String address = SignUpRules.email(email);
@@ -58,18 +61,23 @@ public class AccountManagement {
             throw new EmailTaken();
         }
         log.info("Account {} signed up", id);
+        verification.sendLink(id);
         return id;
     }
 
-    /** Checks a password, refusing an email with too many recent failures even when the password is right. */
+    /**
+     * Checks a password, refusing an email with too many recent attempts even when the password is
+     * right. The attempt is reserved before bcrypt runs and stays counted unless it succeeds.
+     */
     public CurrentUser authenticate(String email, String password) {
         String address = email == null ? "" : email.trim();
-        throttle.checkAllowed(address);
+        if (!throttle.reserve(address)) {
+            throw new TooManyAttempts();
+        }
         Optional<JdbcUserRepository.StoredUser> user = users.findByEmail(address);
         String hash = user.map(JdbcUserRepository.StoredUser::passwordHash).orElse(decoyHash);
         boolean matches = password != null && passwords.matches(password, hash);
         if (user.isEmpty() || !matches) {
-            throttle.recordFailure(address);
             throw new InvalidCredentials();
         }
         throttle.clear(address);

@@ -1,5 +1,5 @@
 /**
- * Local accounts, passwords, API and service tokens, and the security configuration.
+ * Local accounts, passwords, email verification, API and service tokens, and the security configuration.
  */
-@org.springframework.modulith.ApplicationModule(allowedDependencies = "shared")
+@org.springframework.modulith.ApplicationModule(allowedDependencies = { "shared", "mail" })
 package com.getpaidx.orgs.account;

@@ -12,6 +12,8 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.getpaidx.orgs.account.EmailNotVerified;
+import com.getpaidx.orgs.account.EmailVerification;
 import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.invitation.internal.InvitationMail;
@@ -49,19 +51,21 @@ public class InvitationManagement {
     private final MembershipManagement memberships;
     private final OrganizationManagement organizations;
     private final MailOutbox mail;
+    private final EmailVerification verification;
     private final AuditLog audit;
     private final InvitationProperties properties;
     private final GetPaidXProperties service;
     private final Clock clock;
 
     InvitationManagement(JdbcInvitationRepository invitations, Authorizer authorizer, MembershipManagement memberships,
-            OrganizationManagement organizations, MailOutbox mail, AuditLog audit, InvitationProperties properties,
-            GetPaidXProperties service, Clock clock) {
+            OrganizationManagement organizations, MailOutbox mail, EmailVerification verification, AuditLog audit,
+            InvitationProperties properties, GetPaidXProperties service, Clock clock) {
         this.invitations = invitations;
         this.authorizer = authorizer;
         this.memberships = memberships;
         this.organizations = organizations;
         this.mail = mail;
+        this.verification = verification;
         this.audit = audit;
         this.properties = properties;
         this.service = service;
@@ -156,7 +160,8 @@ public class InvitationManagement {
 
     /**
      * Single use under any concurrency: the invitation row is locked, so of many simultaneous accepts one
-     * joins and the others find it already used.
+     * joins and the others find it already used. The account must have proven its address (when mail
+     * is configured): an invitation is for whoever reads that mailbox, not whoever typed it at sign-up.
      */
     @Transactional
     public AcceptedInvitation accept(String token, CurrentUser user) {
@@ -168,8 +173,11 @@ public class InvitationManagement {
             case EXPIRED -> throw new InvitationExpired();
             case PENDING -> { }
         }
-        if (!invitation.email().equalsIgnoreCase(user.email())) {
+        if (!EmailAddresses.same(invitation.email(), user.email())) {
             throw new EmailMismatch();
+        }
+        if (!verification.isVerified(user.id())) {
+            throw new EmailNotVerified();
         }
         if (!memberships.join(invitation.orgId(), user.id(), invitation.role(), invitation.invitedBy())) {
             throw new AlreadyMember();

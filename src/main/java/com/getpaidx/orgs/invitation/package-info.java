@@ -3,5 +3,5 @@
  * only a hash is stored.
  */
 @org.springframework.modulith.ApplicationModule(
-        allowedDependencies = { "shared", "membership", "organization", "mail", "audit" })
+        allowedDependencies = { "shared", "account", "membership", "organization", "mail", "audit" })
 package com.getpaidx.orgs.invitation;

@@ -13,6 +13,7 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.mail.internal.JdbcMailOutboxRepository;
+import com.getpaidx.orgs.shared.EmailAddresses;
 
 /**
  * Hands mail to the outbox. The row commits or vanishes with the caller's change, and a background
@@ -41,7 +42,8 @@ public class MailOutbox {
     /**
      * Queues the mail in the caller's transaction, which must exist: a mail queued on its own could
      * announce a change that then rolls back. Without a mail server nothing is queued, since nothing
-     * would ever send it.
+     * would ever send it. A recipient that is no address by {@link EmailAddresses} is refused
+     * ({@code InvalidInput} on {@code to}).
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public EmailDelivery enqueue(OutgoingMail mail) {
@@ -49,6 +51,7 @@ public class MailOutbox {
         Objects.requireNonNull(mail.subject(), "subject");
         Objects.requireNonNull(mail.text(), "text");
         Objects.requireNonNull(mail.html(), "html");
+        EmailAddresses.requireValid("to", mail.to()); // the sender reads it with the same rule: nothing unsendable waits
         if (!configured()) {
             return EmailDelivery.NOT_CONFIGURED;
         }

@@ -1,8 +1,14 @@
 package com.getpaidx.orgs.account;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
@@ -129,6 +135,51 @@ class AccountIntegrationTests {
         assertThat(locked.code()).isEqualTo("too_many_attempts");
 
         clock.advance(Duration.ofMinutes(16));
+        assertThat(token(email, Api.PASSWORD).status()).isEqualTo(201);
+    }
+
+    @Test
+    void ofAHundredAndFiftyParallelGuessesAtMostFiveReachThePasswordCheck() throws Exception {
+        String email = uniqueEmail();
+        signUp(email, Api.PASSWORD);
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Api.Response>> guesses = new ArrayList<>();
+        try (ExecutorService pool = Executors.newFixedThreadPool(150)) {
+            for (int i = 0; i < 150; i++) {
+                String guess = "wrong-password-" + i;
+                guesses.add(CompletableFuture.supplyAsync(() -> {
+                    try {
+                        start.await();
+                    }
+                    catch (InterruptedException e) {
+                        throw new IllegalStateException(e);
+                    }
+                    return token(email.toUpperCase(), guess);
+                }, pool));
+            }
+            start.countDown();
+            List<Api.Response> answers = guesses.stream().map(CompletableFuture::join).toList();
+            assertThat(answers).filteredOn(r -> r.status() == 401)
+                    .hasSizeLessThanOrEqualTo(5)
+                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("invalid_credentials"));
+            assertThat(answers).filteredOn(r -> r.status() == 429)
+                    .hasSizeGreaterThanOrEqualTo(145)
+                    .allSatisfy(r -> assertThat(r.code()).isEqualTo("too_many_attempts"));
+        }
+        assertThat(token(email, Api.PASSWORD).code()).isEqualTo("too_many_attempts");
+    }
+
+    @Test
+    void aSuccessfulSignInForgetsEarlierFailures() {
+        String email = uniqueEmail();
+        signUp(email, Api.PASSWORD);
+        for (int i = 0; i < 4; i++) {
+            token(email, "wrong-password-" + i);
+        }
+        assertThat(token(email, Api.PASSWORD).status()).isEqualTo(201);
+        for (int i = 0; i < 4; i++) {
+            assertThat(token(email, "wrong-password-" + i).code()).isEqualTo("invalid_credentials");
+        }
         assertThat(token(email, Api.PASSWORD).status()).isEqualTo(201);
     }
 

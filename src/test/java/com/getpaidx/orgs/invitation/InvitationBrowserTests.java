@@ -8,6 +8,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.BrowserTest;
+import com.getpaidx.orgs.support.Fixtures;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.options.AriaRole;
 
@@ -17,10 +18,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /** An owner invites by email, the invitee signs up through the link and joins; in two browser contexts. */
 class InvitationBrowserTests extends BrowserTest {
 
-
-
-
-
+    @Autowired Fixtures fixtures;
 
     @Test
     void anInviteeSignsUpThroughTheLinkAndJoinsAsBillingAdmin() {
@@ -54,6 +52,15 @@ class InvitationBrowserTests extends BrowserTest {
 
         assertThat(inviteePage.locator("#invitation-org")).hasText(orgName);
         assertThat(inviteePage.locator("#invitation-role")).hasText("Billing admin");
+        assertThat(inviteePage.locator("#email-not-verified")).containsText(invitee);
+        assertThat(button(inviteePage, "Accept invitation")).hasCount(0);
+
+        URI confirmLink = URI.create(fixtures.verificationLink(invitee, 1));
+        inviteePage.navigate(confirmLink.getRawPath() + "?" + confirmLink.getRawQuery());
+        button(inviteePage, "Confirm email address").click();
+        assertThat(inviteePage.locator("#email-status")).hasText("Confirmed");
+
+        inviteePage.navigate(link.getRawPath() + "?" + link.getRawQuery());
         button(inviteePage, "Accept invitation").click();
         assertThat(inviteePage.locator("#my-role")).hasText("Billing admin");
 

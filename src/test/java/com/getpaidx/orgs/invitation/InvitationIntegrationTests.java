@@ -58,8 +58,14 @@ class InvitationIntegrationTests {
         return api.post("/api/v1/invitations/preview", as.token(), Map.of("token", token));
     }
 
-    /** A signed-up account for exactly this address. */
+    /** A signed-up account for exactly this address, which it has confirmed. */
     private Api.User accountFor(String email) {
+        Api.User user = unverifiedAccountFor(email);
+        fixtures.verifyEmail(user);
+        return user;
+    }
+
+    private Api.User unverifiedAccountFor(String email) {
         api.post("/api/v1/auth/signup", null, Map.of("email", email, "password", Api.PASSWORD, "displayName", "Invitee"));
         String token = api.post("/api/v1/auth/tokens", null, Map.of("email", email, "password", Api.PASSWORD)).text("token");
         return new Api.User(UUID.fromString(api.get("/api/v1/me", token).text("userId")), email, token);
@@ -211,6 +217,21 @@ class InvitationIntegrationTests {
         assertThat(api.get(invitations(roster.org()) + "?status=accepted", roster.owner().token()).body().get("items")).hasSize(1);
         assertProblem(accept(token, invitee), 409, "invitation_already_used");
         assertThat(preview(token, invitee).text("status")).isEqualTo("accepted");
+    }
+
+    @Test
+    void anUnconfirmedAddressMayNotJoinUntilItIsConfirmed() {
+        Fixtures.Roster roster = fixtures.roster();
+        String email = newAddress();
+        String token = invite(roster.org(), roster.owner(), email, "admin").text("token");
+        Api.User invitee = unverifiedAccountFor(email);
+
+        assertProblem(accept(token, invitee), 403, "email_not_verified");
+        assertThat(api.get("/api/v1/orgs/" + roster.org(), invitee.token()).status()).isEqualTo(404);
+        assertThat(api.get(invitations(roster.org()) + "?status=pending", roster.owner().token()).body().get("items")).hasSize(1);
+
+        fixtures.verifyEmail(invitee);
+        assertThat(accept(token, invitee).status()).isEqualTo(200);
     }
 
     @Test

@@ -1,11 +1,21 @@
 package com.getpaidx.orgs.support;
 
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 
 import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
+
+import static org.awaitility.Awaitility.await;
 
 /**
  * State that the public API cannot build yet (members join through invitations, a later module) is
@@ -13,12 +23,55 @@ import com.getpaidx.orgs.shared.UserId;
  */
 public class Fixtures {
 
+    private static final Pattern VERIFY_LINK = Pattern.compile("https?://\\S+/settings/account/verify\\?token=([A-Za-z0-9_-]+)");
+
     private final Api api;
     private final MembershipManagement memberships;
+    private final TestMailServer mail;
 
-    Fixtures(Api api, MembershipManagement memberships) {
+    Fixtures(Api api, MembershipManagement memberships, TestMailServer mail) {
         this.api = api;
         this.memberships = memberships;
+        this.mail = mail;
+    }
+
+    /**
+     * Confirms the user's address the way its owner would: the link of the newest confirmation mail in
+     * GreenMail, its token posted to the API (the page behind the link posts the same token; the browser
+     * test goes through the page itself).
+     */
+    public void verifyEmail(Api.User user) {
+        Api.Response confirmed = api.post("/api/v1/me/email-verification/confirm", user.token(),
+                Map.of("token", verificationToken(user.email(), 1)));
+        if (confirmed.status() != 200) {
+            throw new IllegalStateException("verification failed: " + confirmed);
+        }
+    }
+
+    /** The newest confirmation link sent to {@code email}, once at least {@code count} were sent. */
+    public String verificationLink(String email, int count) {
+        List<MimeMessage> links = await().atMost(Duration.ofSeconds(15))
+                .until(() -> mail.messagesTo(email).stream().filter(Fixtures::isVerification).toList(),
+                        found -> found.size() >= count);
+        Matcher link = VERIFY_LINK.matcher(TestMailServer.text(links.getLast()));
+        if (!link.find()) {
+            throw new IllegalStateException("no confirmation link in the mail to " + email);
+        }
+        return link.group();
+    }
+
+    public String verificationToken(String email, int count) {
+        Matcher link = VERIFY_LINK.matcher(verificationLink(email, count));
+        link.find();
+        return link.group(1);
+    }
+
+    private static boolean isVerification(MimeMessage message) {
+        try {
+            return message.getSubject().startsWith("Confirm your email address");
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** An org with one user in each role, and an outsider. */

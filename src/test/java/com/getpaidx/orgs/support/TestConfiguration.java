@@ -14,8 +14,8 @@ public class TestConfiguration {
     }
 
     @Bean
-    Fixtures fixtures(Api api, com.getpaidx.orgs.membership.MembershipManagement memberships) {
-        return new Fixtures(api, memberships);
+    Fixtures fixtures(Api api, com.getpaidx.orgs.membership.MembershipManagement memberships, TestMailServer mail) {
+        return new Fixtures(api, memberships, mail);
     }
 
     /** The SMTP server {@code spring.mail.*} points at in the test profile, up for the context's lifetime. */

@@ -53,11 +53,26 @@ public class TestMailServer {
         return await().atMost(PATIENCE).until(() -> messagesTo(recipient), messages -> messages.size() >= count);
     }
 
+    /** The plain-text part of a message we sent (multipart/alternative, text first). */
+    public static String text(MimeMessage message) {
+        try {
+            var parts = (jakarta.mail.internet.MimeMultipart) message.getContent();
+            for (int i = 0; i < parts.getCount(); i++) {
+                if (parts.getBodyPart(i).isMimeType("text/plain")) {
+                    return (String) parts.getBodyPart(i).getContent();
+                }
+            }
+            throw new IllegalStateException("no text part");
+        } catch (MessagingException | java.io.IOException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     private static boolean addressedTo(MimeMessage message, String recipient) {
         try {
             Address[] recipients = message.getAllRecipients();
             return recipients != null && Arrays.stream(recipients).anyMatch(address -> address instanceof InternetAddress internet
-                    && recipient.equalsIgnoreCase(internet.getAddress()));
+                    && com.getpaidx.orgs.shared.EmailAddresses.same(recipient, internet.getAddress()));
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
         }

@@ -14,6 +14,7 @@ import org.springframework.stereotype.Repository;
 
 import com.getpaidx.orgs.account.UserSummary;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.EmailAddresses;
 import com.getpaidx.orgs.shared.UserId;
 
 @Repository
@@ -47,11 +48,12 @@ public class JdbcUserRepository {
                 .update() == 1;
     }
 
+    /** By {@link EmailAddresses#key}, which is what {@code lower(email)} (the unique index) holds for every stored address. */
     public Optional<StoredUser> findByEmail(String email) {
         return jdbc.sql("""
                 SELECT id, email, display_name, password_hash FROM app_user
-                 WHERE lower(email) = lower(:email)""")
-                .param("email", email)
+                 WHERE lower(email) = :key""")
+                .param("key", EmailAddresses.key(email))
                 .query((rs, n) -> new StoredUser(new UserId(rs.getObject("id", UUID.class)), rs.getString("email"),
                         rs.getString("display_name"), rs.getString("password_hash")))
                 .optional();

@@ -3,17 +3,17 @@ package com.getpaidx.orgs.account.internal;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Locale;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.account.AccountProperties;
-import com.getpaidx.orgs.account.TooManyAttempts;
+import com.getpaidx.orgs.shared.EmailAddresses;
 
 /**
- * Counts failed sign-ins per email in the database (not in memory), so every instance of the
- * service refuses the same guesser.
+ * Counts sign-in attempts per email in the database (not in memory), so every instance of the
+ * service refuses the same guesser. An attempt is reserved before its password is checked and stays
+ * counted unless it succeeds: of any number of parallel guesses, at most the limit reach bcrypt.
  */
 @Component
 public class LoginThrottle {
@@ -28,33 +28,27 @@ public class LoginThrottle {
         this.clock = clock;
     }
 
-    public void checkAllowed(String email) {
-        Integer failures = jdbc.sql("SELECT count(*) FROM login_failure WHERE email = :email AND failed_at > :since")
-                .param("email", key(email)).param("since", Timestamp.from(windowStart()))
-                .query(Integer.class).single();
-        if (failures >= properties.loginFailureLimit()) {
-            throw new TooManyAttempts();
-        }
+    /**
+     * Takes one attempt for the email, atomically: false when the window already holds the limit. The
+     * upsert locks the email's row, so concurrent reservations queue up and each sees the others'.
+     */
+    public boolean reserve(String email) {
+        Instant now = clock.instant();
+        return jdbc.sql("""
+                INSERT INTO login_attempt AS a (email, attempts) VALUES (:email, ARRAY[CAST(:now AS timestamptz)])
+                ON CONFLICT (email) DO UPDATE
+                   SET attempts = array_append(ARRAY(SELECT t FROM unnest(a.attempts) t WHERE t > :since),
+                                               CAST(:now AS timestamptz))
+                 WHERE (SELECT count(*) FROM unnest(a.attempts) t WHERE t > :since) < :limit
+                RETURNING a.email""")
+                .param("email", EmailAddresses.key(email)).param("now", Timestamp.from(now))
+                .param("since", Timestamp.from(now.minus(properties.loginFailureWindow())))
+                .param("limit", properties.loginFailureLimit())
+                .query(String.class).optional().isPresent();
     }
 
-    public void recordFailure(String email) {
-        jdbc.sql("DELETE FROM login_failure WHERE email = :email AND failed_at <= :since")
-                .param("email", key(email)).param("since", Timestamp.from(windowStart()))
-                .update();
-        jdbc.sql("INSERT INTO login_failure (email, failed_at) VALUES (:email, :now)")
-                .param("email", key(email)).param("now", Timestamp.from(clock.instant()))
-                .update();
-    }
-
+    /** A successful sign-in forgets the email's attempts. */
     public void clear(String email) {
-        jdbc.sql("DELETE FROM login_failure WHERE email = :email").param("email", key(email)).update();
-    }
-
-    private Instant windowStart() {
-        return clock.instant().minus(properties.loginFailureWindow());
-    }
-
-    private static String key(String email) {
-        return email.trim().toLowerCase(Locale.ROOT);
+        jdbc.sql("DELETE FROM login_attempt WHERE email = :email").param("email", EmailAddresses.key(email)).update();
     }
 }

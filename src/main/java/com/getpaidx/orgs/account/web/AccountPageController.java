@@ -60,7 +60,8 @@ class AccountPageController {
     String signUp(@RequestParam String email, @RequestParam String password, @RequestParam String displayName,
             HttpServletRequest request, HttpServletResponse response) {
         var id = accounts.signUp(email, password, displayName);
-        CurrentUser user = new CurrentUser(id, email.trim(), displayName.trim());
+        var summary = accounts.find(id).orElseThrow();
+        CurrentUser user = new CurrentUser(id, summary.email(), summary.displayName());
         SecurityContext context = SecurityContextHolder.createEmptyContext();
         context.setAuthentication(UsernamePasswordAuthenticationToken.authenticated(user, null,
                 List.of(new SimpleGrantedAuthority("ROLE_USER"))));

@@ -16,8 +16,10 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.getpaidx.orgs.account.AccountManagement;
+import com.getpaidx.orgs.account.EmailVerification;
 import com.getpaidx.orgs.account.IssuedToken;
 import com.getpaidx.orgs.account.internal.UserTokenAuthentication;
+import com.getpaidx.orgs.mail.EmailDelivery;
 import com.getpaidx.orgs.shared.CurrentUser;
 
 @RestController
@@ -36,13 +38,24 @@ class AuthApiController {
     record TokenResponse(String token, Instant expiresAt) {
     }
 
-    record MeResponse(UUID userId, String email, String displayName) {
+    record MeResponse(UUID userId, String email, String displayName, boolean emailVerified) {
+    }
+
+    record VerificationSent(EmailDelivery emailDelivery) {
+    }
+
+    record ConfirmRequest(@NotNull String token) {
+    }
+
+    record Confirmed(boolean emailVerified) {
     }
 
     private final AccountManagement accounts;
+    private final EmailVerification verification;
 
-    AuthApiController(AccountManagement accounts) {
+    AuthApiController(AccountManagement accounts, EmailVerification verification) {
         this.accounts = accounts;
+        this.verification = verification;
     }
 
     @PostMapping("/auth/signup")
@@ -66,6 +79,20 @@ class AuthApiController {
 
     @GetMapping("/me")
     MeResponse me(CurrentUser user) {
-        return new MeResponse(user.id().value(), user.email(), user.displayName());
+        return new MeResponse(user.id().value(), user.email(), user.displayName(), verification.isVerified(user.id()));
+    }
+
+    /** A fresh verification link to the caller's address; the earlier ones stop working. */
+    @PostMapping("/me/email-verification")
+    @ResponseStatus(HttpStatus.ACCEPTED)
+    VerificationSent resendVerification(CurrentUser user) {
+        return new VerificationSent(verification.resend(user.id()));
+    }
+
+    /** The token of the link in the mail, for clients that do not open the page. */
+    @PostMapping("/me/email-verification/confirm")
+    Confirmed confirmVerification(CurrentUser user, @Valid @RequestBody ConfirmRequest request) {
+        verification.verify(user.id(), request.token());
+        return new Confirmed(true);
     }
 }

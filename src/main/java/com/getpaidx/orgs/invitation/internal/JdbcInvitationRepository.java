@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import com.getpaidx.orgs.invitation.Invitation;
 import com.getpaidx.orgs.invitation.InvitationStatus;
 import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.EmailAddresses;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
@@ -35,8 +36,8 @@ public class JdbcInvitationRepository {
     public void expireLapsed(OrgId org, String email, Instant now) {
         jdbc.sql("""
                 UPDATE invitation SET status = 'expired'
-                 WHERE org_id = :org AND lower(email) = lower(:email) AND status = 'pending' AND expires_at <= :now""")
-                .param("org", org.value()).param("email", email).param("now", Timestamp.from(now))
+                 WHERE org_id = :org AND lower(email) = :key AND status = 'pending' AND expires_at <= :now""")
+                .param("org", org.value()).param("key", EmailAddresses.key(email)).param("now", Timestamp.from(now))
                 .update();
     }
 

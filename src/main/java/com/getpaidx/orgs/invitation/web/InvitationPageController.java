@@ -10,20 +10,25 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.getpaidx.orgs.account.EmailVerification;
 import com.getpaidx.orgs.invitation.AcceptedInvitation;
 import com.getpaidx.orgs.invitation.InvitationManagement;
+import com.getpaidx.orgs.invitation.InvitationPreview;
 import com.getpaidx.orgs.invitation.IssuedInvitation;
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.EmailAddresses;
 import com.getpaidx.orgs.shared.OrgId;
 
 @Controller
 class InvitationPageController {
 
     private final InvitationManagement invitations;
+    private final EmailVerification verification;
 
-    InvitationPageController(InvitationManagement invitations) {
+    InvitationPageController(InvitationManagement invitations, EmailVerification verification) {
         this.invitations = invitations;
+        this.verification = verification;
     }
 
     @PostMapping("/settings/organizations/{id}/invitations")
@@ -51,7 +56,10 @@ class InvitationPageController {
     String preview(CurrentUser user, @RequestParam(required = false) String token, Model model) {
         model.addAttribute("user", user);
         model.addAttribute("token", token);
-        model.addAttribute("preview", invitations.preview(token));
+        InvitationPreview preview = invitations.preview(token);
+        model.addAttribute("preview", preview);
+        model.addAttribute("addressMatches", EmailAddresses.same(preview.email(), user.email()));
+        model.addAttribute("emailVerified", verification.isVerified(user.id()));
         return "invitation/accept";
     }
 

@@ -8,6 +8,7 @@ import java.util.List;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
+import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeBodyPart;
 import jakarta.mail.internet.MimeMessage;
@@ -23,6 +24,7 @@ import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.mail.OutboxProperties;
 import com.getpaidx.orgs.mail.internal.JdbcMailOutboxRepository.ClaimedMail;
+import com.getpaidx.orgs.shared.EmailAddresses;
 
 /**
  * Delivers due outbox mail. Each poll claims a batch in one statement and only then talks to the mail
@@ -82,7 +84,7 @@ class OutboxSender {
     private MimeMessage compose(JavaMailSender server, ClaimedMail claimed) throws MessagingException {
         MimeMessage message = server.createMimeMessage();
         message.setFrom(new InternetAddress(properties.from(), true));
-        message.setRecipient(Message.RecipientType.TO, new InternetAddress(claimed.mail().to(), true));
+        message.setRecipient(Message.RecipientType.TO, recipient(claimed.mail().to()));
         message.setSubject(claimed.mail().subject(), StandardCharsets.UTF_8.name());
         message.setSentDate(Date.from(clock.instant()));
         MimeMultipart alternatives = new MimeMultipart("alternative");
@@ -91,6 +93,18 @@ class OutboxSender {
         alternatives.addBodyPart(part(claimed.mail().html(), "html"));
         message.setContent(alternatives);
         return message;
+    }
+
+    /**
+     * The address as the service's one rule reads it, not re-parsed by JavaMail: what was accepted at the
+     * door is what the mail server is given (as {@code RCPT TO:<address>}).
+     */
+    static InternetAddress recipient(String to) throws AddressException {
+        String address = EmailAddresses.parse(to)
+                .orElseThrow(() -> new AddressException("not an email address by the service's rule"));
+        InternetAddress recipient = new InternetAddress();
+        recipient.setAddress(address);
+        return recipient;
     }
 
     private static MimeBodyPart part(String content, String subtype) throws MessagingException {

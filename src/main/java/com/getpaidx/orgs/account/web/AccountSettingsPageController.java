@@ -1,0 +1,70 @@
+package com.getpaidx.orgs.account.web;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.stereotype.Controller;
+import org.springframework.ui.Model;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.ModelAndView;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
+
+import com.getpaidx.orgs.account.EmailVerification;
+import com.getpaidx.orgs.account.VerificationLinkInvalid;
+import com.getpaidx.orgs.mail.EmailDelivery;
+import com.getpaidx.orgs.shared.CurrentUser;
+
+/**
+ * The account page: whether the address is confirmed, and a button for a new link. The link in the mail
+ * opens a page that confirms with a POST, so a mail scanner that follows links uses up nothing.
+ */
+@Controller
+class AccountSettingsPageController {
+
+    private final EmailVerification verification;
+
+    AccountSettingsPageController(EmailVerification verification) {
+        this.verification = verification;
+    }
+
+    @GetMapping("/settings/account")
+    String account(CurrentUser user, Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("emailVerified", verification.isVerified(user.id()));
+        return "account/settings";
+    }
+
+    @PostMapping("/settings/account/verification")
+    String resend(CurrentUser user, RedirectAttributes redirect) {
+        EmailDelivery delivery = verification.resend(user.id());
+        redirect.addFlashAttribute("notice", delivery == EmailDelivery.QUEUED
+                ? "We sent a new confirmation link to " + user.email() + "."
+                : "No mail server is configured, so there is nothing to confirm.");
+        return "redirect:/settings/account";
+    }
+
+    @GetMapping("/settings/account/verify")
+    String confirmForm(CurrentUser user, @RequestParam(required = false) String token, Model model) {
+        model.addAttribute("user", user);
+        model.addAttribute("token", token);
+        return "account/verify";
+    }
+
+    @PostMapping("/settings/account/verify")
+    String confirm(CurrentUser user, @RequestParam(required = false) String token, RedirectAttributes redirect) {
+        verification.verify(user.id(), token);
+        redirect.addFlashAttribute("notice", "Your email address is confirmed.");
+        return "redirect:/settings/account";
+    }
+
+    /** A bad link re-shows the confirmation page with the reason, as a 400, rather than going elsewhere. */
+    @ExceptionHandler(VerificationLinkInvalid.class)
+    ModelAndView invalidLink(VerificationLinkInvalid e, CurrentUser user) {
+        ModelAndView page = new ModelAndView("account/verify", HttpStatus.BAD_REQUEST);
+        page.addObject("user", user);
+        page.addObject("error", e.getMessage());
+        page.addObject("invalid", true);
+        return page;
+    }
+}
