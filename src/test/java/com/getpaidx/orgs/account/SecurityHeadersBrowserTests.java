@@ -30,6 +30,8 @@ class SecurityHeadersBrowserTests extends BrowserTest {
     void theMainPagesRunUnderTheStrictPolicyWithoutAViolation() {
         Api.User owner = api.newUser("csp");
         UUID org = api.newOrg(owner);
+        String checkout = URI.create(api.post("/api/v1/orgs/" + org + "/wallet/topups", owner.token(),
+                java.util.Map.of("packageId", "starter")).text("checkoutUrl")).getPath();
         Page page = newPage();
         List<String> violations = watchViolations(page);
 
@@ -38,9 +40,10 @@ class SecurityHeadersBrowserTests extends BrowserTest {
         }
         signIn(page, owner.email(), Api.PASSWORD);
         for (String path : List.of("/settings/organizations", "/settings/organizations/" + org, "/settings/workspaces",
-                "/settings/organizations/" + UUID.randomUUID())) {
+                checkout, "/settings/organizations/" + UUID.randomUUID())) {
             assertStrictPage(page.navigate(path), path);
             assertThat(page.evaluate("() => typeof htmx")).as("htmx loaded on " + path).isEqualTo("object");
+            assertThat(violations).as(path).isEmpty();
             PlaywrightAssertions.assertThat(page.locator("style")).hasCount(0);
         }
         assertThat(violations).isEmpty();
