@@ -13,7 +13,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
  * Settings every module shares.
  *
  * @param environment {@code local} (the default: generated secrets, payment sandbox) or {@code production}
- * @param baseUrl public URL used in links and payment return URLs; unset, links follow the request's own host
+ * @param baseUrl public URL used in links and payment return URLs; required in production, so that links
+ *        never come from a request's {@code Host} header there; unset locally, links follow the request's host
  * @param serviceToken the workspace runtime's bearer token (≥ 32 characters); generated locally when unset
  * @param serviceTokenFile where a generated service token is kept between restarts
  */
@@ -23,6 +24,19 @@ public record GetPaidXProperties(
         URI baseUrl,
         String serviceToken,
         @DefaultValue(".data/service-token") Path serviceTokenFile) {
+
+    public GetPaidXProperties {
+        if (baseUrl != null && (!baseUrl.isAbsolute() || baseUrl.getHost() == null
+                || !(baseUrl.getScheme().equals("https") || baseUrl.getScheme().equals("http")))) {
+            throw new StartupRefused("getpaidx.base-url (GETPAIDX_BASE_URL) is not an absolute http(s) URL: " + baseUrl,
+                    "Set GETPAIDX_BASE_URL to the public URL of this service, e.g. https://orgs.example.com");
+        }
+        if (baseUrl == null && "production".equalsIgnoreCase(environment)) {
+            throw new StartupRefused("getpaidx.base-url (GETPAIDX_BASE_URL) is required in production: without it,"
+                    + " links in mails and payment return URLs would follow the Host header of whoever asks",
+                    "Set GETPAIDX_BASE_URL to the public URL of this service, e.g. https://orgs.example.com");
+        }
+    }
 
     public boolean production() {
         return "production".equalsIgnoreCase(environment);

@@ -51,6 +51,7 @@ class SecurityConfiguration {
                 .formLogin(form -> form.disable())
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> {})
+                .headers(SecurityHeaders::api)
                 .addFilterBefore(new BearerTokenFilter(serviceToken, tokens, problems, clock),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
@@ -72,6 +73,7 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
         http.authenticationManager(new ProviderManager(passwordLogin))
+                .headers(SecurityHeaders::pages)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
                                 "/actuator/health", "/actuator/health/**",

@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.billing.CheckoutState;
@@ -20,7 +21,8 @@ import com.getpaidx.orgs.shared.GetPaidXProperties;
 /**
  * The payment provider when no Stripe key is set: customers and checkouts live in the sandbox's own
  * tables, the payer "pays" on {@code /sandbox/checkout/{id}}, and nothing ever leaves this machine.
- * It refuses to exist in production, where a checkout nobody can really pay would be a silent outage.
+ * It refuses to exist in production, where a checkout nobody can really pay would be a silent outage, and on
+ * a network address unless asked to ({@link SandboxExposure}).
  */
 @Component
 @ConditionalOnPaymentSandbox
@@ -40,15 +42,17 @@ class SandboxPaymentProvider implements PaymentProvider {
     private final Clock clock;
 
     SandboxPaymentProvider(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxSubscriptionRepository subscriptions,
-            GetPaidXProperties properties, Clock clock) {
-        if (properties.production()) {
-            throw new IllegalStateException("The payment sandbox is refused in production: set STRIPE_SECRET_KEY"
-                    + " (getpaidx.stripe.secret-key) so that Stripe takes the payments");
-        }
+            GetPaidXProperties properties, Clock clock, Environment environment) {
+        SandboxExposure exposure = SandboxExposure.judge(environment);
         this.checkouts = checkouts;
         this.subscriptions = subscriptions;
         this.properties = properties;
         this.clock = clock;
+        if (exposure == SandboxExposure.NETWORK) {
+            log.warn("The payment sandbox faces the network ({}=true, server.address {}): anyone who reaches this"
+                    + " service can pay checkouts and change subscriptions through /sandbox/api without authentication",
+                    SandboxExposure.OPT_IN, environment.getProperty("server.address", "unset"));
+        }
         log.info("Payments go to the local sandbox (no STRIPE_SECRET_KEY): no real money moves");
     }
 

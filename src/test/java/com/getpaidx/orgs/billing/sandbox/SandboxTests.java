@@ -9,11 +9,13 @@ import java.util.UUID;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.mock.env.MockEnvironment;
 
 import com.getpaidx.orgs.shared.GetPaidXProperties;
+import com.getpaidx.orgs.shared.StartupRefused;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatIllegalStateException;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 class SandboxTests {
 
@@ -41,10 +43,39 @@ class SandboxTests {
 
     @Test
     void productionRefusesTheSandbox() {
-        assertThatIllegalStateException()
-                .isThrownBy(() -> new SandboxPaymentProvider(null, null, properties("production"), Clock.systemUTC()))
-                .withMessageContaining("STRIPE_SECRET_KEY");
-        assertThat(new SandboxPaymentProvider(null, null, properties("local"), Clock.systemUTC()).name()).isEqualTo("sandbox");
+        var production = new MockEnvironment().withProperty("getpaidx.environment", "production")
+                .withProperty("server.address", "127.0.0.1").withProperty(SandboxExposure.OPT_IN, "true");
+        assertThatExceptionOfType(StartupRefused.class)
+                .isThrownBy(() -> new SandboxPaymentProvider(null, null, properties("production"), Clock.systemUTC(), production))
+                .withMessageContaining("production")
+                .satisfies(e -> assertThat(e.action()).contains("STRIPE_SECRET_KEY"));
+        assertThat(new SandboxPaymentProvider(null, null, properties("local"), Clock.systemUTC(), bound("127.0.0.1")).name())
+                .isEqualTo("sandbox");
+    }
+
+    @Test
+    void theSandboxRunsOnLoopbackOnly() {
+        assertThat(SandboxExposure.judge(bound("127.0.0.1"))).isEqualTo(SandboxExposure.LOOPBACK);
+        assertThat(SandboxExposure.judge(bound("localhost"))).isEqualTo(SandboxExposure.LOOPBACK);
+        assertThat(SandboxExposure.judge(bound("::1"))).isEqualTo(SandboxExposure.LOOPBACK);
+        for (String network : new String[] { "0.0.0.0", "", "192.168.1.20", "::", "no-such-host.invalid" }) {
+            assertThatExceptionOfType(StartupRefused.class).as(network)
+                    .isThrownBy(() -> SandboxExposure.judge(bound(network)))
+                    .withMessageContaining("would face the network")
+                    .satisfies(e -> assertThat(e.action()).contains(SandboxExposure.OPT_IN + "=true"));
+        }
+        assertThatExceptionOfType(StartupRefused.class).as("server.address unset = every interface")
+                .isThrownBy(() -> SandboxExposure.judge(new MockEnvironment()))
+                .withMessageContaining("every interface");
+    }
+
+    @Test
+    void aNetworkFacingSandboxNeedsItsOwnExplicitSetting() {
+        assertThat(SandboxExposure.judge(bound("0.0.0.0").withProperty(SandboxExposure.OPT_IN, "true")))
+                .isEqualTo(SandboxExposure.NETWORK);
+        assertThatExceptionOfType(StartupRefused.class)
+                .isThrownBy(() -> SandboxExposure.judge(bound("127.0.0.1").withProperty(SandboxExposure.OPT_IN, "false")))
+                .withMessageContaining("turned off");
     }
 
     @Test
@@ -61,6 +92,10 @@ class SandboxTests {
         assertThat(SandboxIds.eventKey(SandboxIds.event(key))).hasValue(key);
         assertThat(SandboxIds.eventKey("evt_sbx_nope")).isEmpty();
         assertThat(SandboxIds.eventKey("evt_sbx_" + SandboxIds.event(key).substring(8).toUpperCase())).isEmpty();
+    }
+
+    private static MockEnvironment bound(String address) {
+        return new MockEnvironment().withProperty("server.address", address);
     }
 
     private static GetPaidXProperties properties(String environment) {
