@@ -42,9 +42,9 @@ class SandboxTests {
     @Test
     void productionRefusesTheSandbox() {
         assertThatIllegalStateException()
-                .isThrownBy(() -> new SandboxPaymentProvider(null, null, properties("production"), Clock.systemUTC()))
+                .isThrownBy(() -> new SandboxPaymentProvider(null, null, null, properties("production"), Clock.systemUTC()))
                 .withMessageContaining("STRIPE_SECRET_KEY");
-        assertThat(new SandboxPaymentProvider(null, null, properties("local"), Clock.systemUTC()).name()).isEqualTo("sandbox");
+        assertThat(new SandboxPaymentProvider(null, null, null, properties("local"), Clock.systemUTC()).name()).isEqualTo("sandbox");
     }
 
     @Test
