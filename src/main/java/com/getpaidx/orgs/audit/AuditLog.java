@@ -38,7 +38,7 @@ public class AuditLog {
                 INSERT INTO audit_event (id, org_id, actor_user_id, action, target_type, target_id, before, after, created_at)
                 VALUES (:id, :org, :actor, :action, :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :now)""")
                 .param("id", UUID.randomUUID())
-                .param("org", record.orgId().value())
+                .param("org", record.orgId() == null ? null : record.orgId().value())
                 .param("actor", record.actor() == null ? null : record.actor().value())
                 .param("action", record.action())
                 .param("targetType", record.targetType())

@@ -21,6 +21,13 @@ public interface PaymentProvider {
     /** The checkout as the provider sees it now, or empty when it does not know the id. */
     Optional<CheckoutState> fetchCheckout(String sessionId);
 
+    /**
+     * Expires an open checkout so that nobody can pay it any more. Returns the session as it is afterwards:
+     * {@code expired}, or {@code complete} when it was paid first (a paid session cannot expire); empty when
+     * the provider does not know the id.
+     */
+    Optional<CheckoutState> expireCheckout(String sessionId);
+
     /** A hosted checkout in subscription mode for Pro seats: the configured price, {@code quantity} seats. */
     HostedCheckout createSeatCheckout(SeatCheckout checkout);
 

@@ -16,6 +16,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param batchSize mails claimed per look
  * @param claimLease how long a claimed mail is left to its sender before another instance may take it
  *        over; longer than sending a whole batch can take, so a slow send is never doubled
+ * @param maxAttempts attempts to send a mail before it is marked dead (its bodies erased) and left to an operator
  */
 @ConfigurationProperties("getpaidx.mail")
 public record OutboxProperties(
@@ -24,11 +25,15 @@ public record OutboxProperties(
         @DefaultValue("2s") Duration retryBase,
         @DefaultValue("10m") Duration retryMax,
         @DefaultValue("20") int batchSize,
-        @DefaultValue("15m") Duration claimLease) {
+        @DefaultValue("15m") Duration claimLease,
+        @DefaultValue("10") int maxAttempts) {
 
     public OutboxProperties {
         if (batchSize < 1) {
             throw new IllegalArgumentException("getpaidx.mail.batch-size must be at least 1");
+        }
+        if (maxAttempts < 1) {
+            throw new IllegalArgumentException("getpaidx.mail.max-attempts must be at least 1");
         }
         if (retryBase.isNegative() || retryBase.isZero() || retryMax.compareTo(retryBase) < 0) {
             throw new IllegalArgumentException("getpaidx.mail.retry-base must be positive and at most retry-max");

@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.membership;
 
 import java.time.Clock;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 
@@ -61,6 +62,37 @@ public class MembershipManagement {
         return page.map(toMember(org, page.items()));
     }
 
+    /**
+     * {@code size} members after the {@code after} cursor (or from the first), or before the {@code before}
+     * cursor, with the cursors of the pages on either side.
+     */
+    @Transactional(readOnly = true)
+    public MemberWindow memberWindow(OrgId org, UserId caller, String after, String before, int size) {
+        authorizer.require(org, caller, Permission.VIEW);
+        List<MembershipRow> rows;
+        boolean earlier;
+        boolean later;
+        if (before != null) {
+            List<MembershipRow> fetched = memberships.pageBefore(org, Cursor.decode(before), size + 1);
+            earlier = fetched.size() > size;
+            rows = earlier ? fetched.subList(1, fetched.size()) : fetched;
+            later = true;
+        }
+        else {
+            List<MembershipRow> fetched = memberships.page(org, PageRequest.of(size, after));
+            later = fetched.size() > size;
+            rows = later ? fetched.subList(0, size) : fetched;
+            earlier = after != null;
+        }
+        List<Member> members = rows.stream().map(toMember(org, rows)).toList();
+        return new MemberWindow(members, earlier && !rows.isEmpty() ? cursorOf(rows.getFirst()) : null,
+                later && !rows.isEmpty() ? cursorOf(rows.getLast()) : null);
+    }
+
+    private static String cursorOf(MembershipRow row) {
+        return Cursor.encode(new Cursor.Position(row.joinedAt(), row.userId().value()));
+    }
+
     @Transactional(readOnly = true)
     public Member member(OrgId org, UserId caller, UserId user) {
         authorizer.require(org, caller, Permission.VIEW);
@@ -114,8 +146,8 @@ public class MembershipManagement {
     /** The members holding {@code permission}, for notices such as a low balance; no caller check. */
     @Transactional(readOnly = true)
     public List<Member> membersWith(OrgId org, Permission permission) {
-        List<MembershipRow> rows = memberships.page(org, PageRequest.first(PageRequest.MAX_LIMIT)).stream()
-                .filter(row -> row.role().can(permission)).toList();
+        List<MembershipRow> rows = memberships.withRoles(org, Arrays.stream(Role.values())
+                .filter(role -> role.can(permission)).toList());
         return rows.stream().map(toMember(org, rows)).toList();
     }
 

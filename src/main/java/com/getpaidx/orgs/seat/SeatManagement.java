@@ -21,6 +21,7 @@ import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.seat.internal.JdbcSeatRepository;
 import com.getpaidx.orgs.seat.internal.JdbcSeatRepository.SubscriptionRow;
 import com.getpaidx.orgs.seat.internal.SeatBook;
+import com.getpaidx.orgs.seat.internal.SeatCheckouts;
 import com.getpaidx.orgs.seat.internal.SeatRules;
 import com.getpaidx.orgs.shared.GetPaidXProperties;
 import com.getpaidx.orgs.shared.InvalidInput;
@@ -39,6 +40,7 @@ public class SeatManagement {
 
     private final JdbcSeatRepository seats;
     private final SeatBook book;
+    private final SeatCheckouts checkouts;
     private final Authorizer authorizer;
     private final OrganizationManagement organizations;
     private final BillingManagement billing;
@@ -46,11 +48,12 @@ public class SeatManagement {
     private final GetPaidXProperties service;
     private final TransactionTemplate transactions;
 
-    SeatManagement(JdbcSeatRepository seats, SeatBook book, Authorizer authorizer, OrganizationManagement organizations,
+    SeatManagement(JdbcSeatRepository seats, SeatBook book, SeatCheckouts checkouts, Authorizer authorizer, OrganizationManagement organizations,
             BillingManagement billing, SeatProperties properties, GetPaidXProperties service,
             TransactionTemplate transactions) {
         this.seats = seats;
         this.book = book;
+        this.checkouts = checkouts;
         this.authorizer = authorizer;
         this.organizations = organizations;
         this.billing = billing;
@@ -69,6 +72,7 @@ public class SeatManagement {
     /**
      * Starts a subscription-mode checkout for {@code quantity} seats and returns where to send the payer. Only
      * while the org has no live subscription: more seats are bought by changing its quantity in the portal.
+     * The org's earlier checkouts still open expire at the provider, so two tabs cannot both pay.
      */
     public String startCheckout(OrgId org, UserId caller, int quantity) {
         if (quantity < SeatCheckout.MIN_QUANTITY || quantity > SeatCheckout.MAX_QUANTITY) {
@@ -90,6 +94,7 @@ public class SeatManagement {
                 service.link(page + "?seats=cancelled#seats"),
                 "seat-checkout-" + org + "-" + UUID.randomUUID()));
         log.info("Seat checkout {} for {} seats of org {} started by {}", checkout.sessionId(), quantity, org, caller);
+        checkouts.started(org, checkout.sessionId(), billing.provider());
         return checkout.url();
     }
 
@@ -149,7 +154,8 @@ public class SeatManagement {
         int assigned = count(assignments, AssignmentStatus.ACTIVE);
         SeatSubscription subscription = row.map(SubscriptionRow::subscription).orElse(null);
         return new Seats(paid, assigned, Math.max(0, paid - assigned), count(assignments, AssignmentStatus.SUSPENDED),
-                subscription, subscription != null && SeatRules.live(subscription.status()), assignments);
+                subscription, subscription != null && SeatRules.live(subscription.status()), assignments,
+                book.liveDuplicates(org));
     }
 
     private static int count(List<SeatAssignment> assignments, AssignmentStatus status) {

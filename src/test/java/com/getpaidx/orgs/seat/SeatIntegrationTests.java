@@ -149,29 +149,6 @@ class SeatIntegrationTests {
     }
 
     @Test
-    void twoCheckoutsPaidOneAfterTheOtherGiveTheOrgOneSubscription() {
-        Team team = team(0);
-        Api.Response first = purchases().checkout(team.org(), team.owner(), 2);
-        Api.Response second = purchases().checkout(team.org(), team.owner(), 5);
-        String firstSubscription = api.post("/sandbox/api/checkout-sessions/" + SeatPurchases.sessionOf(first)
-                + "/complete", null, null).text("subscriptionId");
-        String secondSubscription = api.post("/sandbox/api/checkout-sessions/" + SeatPurchases.sessionOf(second)
-                + "/complete", null, null).text("subscriptionId");
-
-        JsonNode seats = seats(team);
-        assertThat(seats.at("/subscription/id").asString()).isEqualTo(firstSubscription);
-        assertThat(seats.get("paid").asInt()).isEqualTo(2);
-
-        purchases().change(firstSubscription, Map.of("status", "canceled"));
-        assertThat(seats(team).get("paid").asInt()).isZero();
-        purchases().change(secondSubscription, Map.of("quantity", 6));
-
-        JsonNode replaced = seats(team);
-        assertThat(replaced.at("/subscription/id").asString()).isEqualTo(secondSubscription);
-        assertThat(replaced.get("paid").asInt()).isEqualTo(6);
-    }
-
-    @Test
     void theBillingPortalNeedsASubscription() {
         Team team = team(0);
         Api.Response none = api.post(seatsOf(team.org()) + "/portal", team.owner().token(), null);

@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.support;
 
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -10,6 +11,9 @@ import java.util.regex.Pattern;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.getpaidx.orgs.account.AccountManagement;
 import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.OrgId;
@@ -28,11 +32,16 @@ public class Fixtures {
     private final Api api;
     private final MembershipManagement memberships;
     private final TestMailServer mail;
+    private final AccountManagement accounts;
+    private final TransactionTemplate transactions;
 
-    Fixtures(Api api, MembershipManagement memberships, TestMailServer mail) {
+    Fixtures(Api api, MembershipManagement memberships, TestMailServer mail, AccountManagement accounts,
+            TransactionTemplate transactions) {
         this.api = api;
         this.memberships = memberships;
         this.mail = mail;
+        this.accounts = accounts;
+        this.transactions = transactions;
     }
 
     /**
@@ -101,6 +110,24 @@ public class Fixtures {
         Api.User user = api.newUser(role.json());
         addMember(org, owner, user, role);
         return user;
+    }
+
+    /**
+     * {@code count} new accounts joined to the org in one transaction, through the same facades as
+     * {@link #newMember} (a few hundred take well under a second). They have no API token.
+     */
+    public List<Api.User> manyMembers(UUID org, Api.User owner, int count, Role role) {
+        String batch = UUID.randomUUID().toString().substring(0, 8);
+        return transactions.execute(tx -> {
+            List<Api.User> users = new ArrayList<>(count);
+            for (int i = 0; i < count; i++) {
+                String email = role.json() + "-" + batch + "-" + i + "@example.com";
+                UserId id = accounts.signUp(email, Api.PASSWORD, role.json() + " " + batch + " " + i);
+                memberships.join(new OrgId(org), id, role, new UserId(owner.id()));
+                users.add(new Api.User(id.value(), email, null));
+            }
+            return users;
+        });
     }
 
     public Roster roster() {

@@ -14,8 +14,10 @@ public class TestConfiguration {
     }
 
     @Bean
-    Fixtures fixtures(Api api, com.getpaidx.orgs.membership.MembershipManagement memberships, TestMailServer mail) {
-        return new Fixtures(api, memberships, mail);
+    Fixtures fixtures(Api api, com.getpaidx.orgs.membership.MembershipManagement memberships,
+            TestMailServer mail, com.getpaidx.orgs.account.AccountManagement accounts,
+            org.springframework.transaction.support.TransactionTemplate transactions) {
+        return new Fixtures(api, memberships, mail, accounts, transactions);
     }
 
     /** The SMTP server {@code spring.mail.*} points at in the test profile, up for the context's lifetime. */

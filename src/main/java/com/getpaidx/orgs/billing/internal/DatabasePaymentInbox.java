@@ -3,6 +3,7 @@ package com.getpaidx.orgs.billing.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Map;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -12,6 +13,8 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.getpaidx.orgs.audit.AuditLog;
+import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.billing.BillingProperties;
 import com.getpaidx.orgs.billing.ChargeRefunded;
 import com.getpaidx.orgs.billing.CheckoutExpired;
@@ -41,17 +44,19 @@ public class DatabasePaymentInbox implements PaymentInbox {
     private final JsonMapper json;
     private final SubscriptionObserver subscriptions;
     private final BillingProperties properties;
+    private final AuditLog audit;
     private final Clock clock;
 
     DatabasePaymentInbox(JdbcPaymentEventRepository events, ApplicationEventPublisher publisher,
             TransactionTemplate transactions, JsonMapper json, SubscriptionObserver subscriptions,
-            BillingProperties properties, Clock clock) {
+            BillingProperties properties, AuditLog audit, Clock clock) {
         this.events = events;
         this.subscriptions = subscriptions;
         this.publisher = publisher;
         this.transactions = transactions;
         this.json = json;
         this.properties = properties;
+        this.audit = audit;
         this.clock = clock;
     }
 
@@ -85,10 +90,25 @@ public class DatabasePaymentInbox implements PaymentInbox {
         }
         catch (RuntimeException e) {
             int attempts = events.attempts(eventId) + 1;
+            if (attempts >= properties.inboxMaxAttempts()) {
+                giveUp(eventId, attempts, describe(e));
+                return;
+            }
             Instant next = clock.instant().plus(backoff(attempts));
             transactions.executeWithoutResult(tx -> events.markFailed(eventId, describe(e), next));
             log.warn("Payment event {} failed (attempt {}), retrying at {}: {}", eventId, attempts, next, describe(e));
         }
+    }
+
+    /** The last allowed attempt failed: the event is dead, audited, and logged for an operator. */
+    private void giveUp(String eventId, int attempts, String error) {
+        transactions.executeWithoutResult(tx -> {
+            events.markDead(eventId, error, clock.instant());
+            audit.record(new AuditRecord(null, null, "payment_event.dead", "payment_event", eventId, null,
+                    Map.of("attempts", attempts, "lastError", error)));
+        });
+        log.error("Payment event {} is dead after {} failed attempts; it will not be retried: {}", eventId, attempts,
+                error);
     }
 
     /** The subscription an event is about, as the provider reports it now; empty for other events. */

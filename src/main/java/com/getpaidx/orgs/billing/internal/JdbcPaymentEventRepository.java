@@ -34,7 +34,7 @@ public class JdbcPaymentEventRepository {
 
     /** The body of an event nobody has processed yet, without locking it. */
     public Optional<String> unprocessed(String eventId) {
-        return jdbc.sql("SELECT body::text FROM payment_event WHERE event_id = :id AND processed_at IS NULL")
+        return jdbc.sql("SELECT body::text FROM payment_event WHERE event_id = :id AND processed_at IS NULL AND dead_at IS NULL")
                 .param("id", eventId).query(String.class).optional();
     }
 
@@ -45,7 +45,7 @@ public class JdbcPaymentEventRepository {
     public Optional<String> claim(String eventId) {
         return jdbc.sql("""
                 SELECT body::text FROM payment_event
-                 WHERE event_id = :id AND processed_at IS NULL
+                 WHERE event_id = :id AND processed_at IS NULL AND dead_at IS NULL
                  FOR UPDATE SKIP LOCKED""")
                 .param("id", eventId).query(String.class).optional();
     }
@@ -62,6 +62,18 @@ public class JdbcPaymentEventRepository {
                 .param("id", eventId).param("error", error).param("next", Timestamp.from(nextAttempt)).update();
     }
 
+    /** Gives up on the event after its last failed attempt: nothing retries it any more. */
+    public void markDead(String eventId, String error, Instant now) {
+        jdbc.sql("""
+                UPDATE payment_event SET attempts = attempts + 1, last_error = :error, dead_at = :now
+                 WHERE event_id = :id AND processed_at IS NULL AND dead_at IS NULL""")
+                .param("id", eventId).param("error", error).param("now", Timestamp.from(now)).update();
+    }
+
+    public long countDead() {
+        return jdbc.sql("SELECT count(*) FROM payment_event WHERE dead_at IS NOT NULL").query(Long.class).single();
+    }
+
     public int attempts(String eventId) {
         return jdbc.sql("SELECT attempts FROM payment_event WHERE event_id = :id")
                 .param("id", eventId).query(Integer.class).optional().orElse(0);
@@ -70,7 +82,7 @@ public class JdbcPaymentEventRepository {
     public List<String> due(Instant now, int limit) {
         return jdbc.sql("""
                 SELECT event_id FROM payment_event
-                 WHERE processed_at IS NULL AND next_attempt_at <= :now
+                 WHERE processed_at IS NULL AND dead_at IS NULL AND next_attempt_at <= :now
                  ORDER BY next_attempt_at LIMIT :limit""")
                 .param("now", Timestamp.from(now)).param("limit", limit)
                 .query(String.class).list();

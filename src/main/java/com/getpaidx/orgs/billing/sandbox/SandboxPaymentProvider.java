@@ -6,6 +6,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
@@ -38,14 +39,18 @@ class SandboxPaymentProvider implements PaymentProvider {
 
     private final JdbcSandboxCheckoutRepository checkouts;
     private final JdbcSandboxSubscriptionRepository subscriptions;
+    private final ObjectProvider<SandboxPayments> payments;
     private final GetPaidXProperties properties;
     private final Clock clock;
 
+    /** The sandbox's payments are looked up when used: they deliver events to the inbox, which needs this provider. */
     SandboxPaymentProvider(JdbcSandboxCheckoutRepository checkouts, JdbcSandboxSubscriptionRepository subscriptions,
-            GetPaidXProperties properties, Clock clock, Environment environment) {
+            ObjectProvider<SandboxPayments> payments, GetPaidXProperties properties, Clock clock,
+            Environment environment) {
         SandboxExposure exposure = SandboxExposure.judge(environment);
         this.checkouts = checkouts;
         this.subscriptions = subscriptions;
+        this.payments = payments;
         this.properties = properties;
         this.clock = clock;
         if (exposure == SandboxExposure.NETWORK) {
@@ -81,6 +86,20 @@ class SandboxPaymentProvider implements PaymentProvider {
     @Override
     public Optional<CheckoutState> fetchCheckout(String sessionId) {
         return checkouts.find(sessionId).map(SandboxSession::state);
+    }
+
+    /** Like Stripe: an open session expires and sends {@code checkout.session.expired}; a paid one stays paid. */
+    @Override
+    public Optional<CheckoutState> expireCheckout(String sessionId) {
+        if (checkouts.find(sessionId).isEmpty()) {
+            return Optional.empty();
+        }
+        try {
+            return Optional.of(payments.getObject().expire(sessionId).state());
+        }
+        catch (CheckoutAlreadyCompleted paid) {
+            return fetchCheckout(sessionId);
+        }
     }
 
     @Override

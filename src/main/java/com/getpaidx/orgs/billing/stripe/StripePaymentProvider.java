@@ -118,6 +118,25 @@ public class StripePaymentProvider implements PaymentProvider {
         }
     }
 
+    /** Stripe answers 400 for a session that is not open (paid or expired before): its current state says which. */
+    @Override
+    public Optional<CheckoutState> expireCheckout(String sessionId) {
+        try {
+            Session expired = stripe.v1().checkout().sessions().expire(sessionId);
+            log.info("Stripe checkout session {} expired", expired.getId());
+            return Optional.of(toState(expired));
+        }
+        catch (StripeException ex) {
+            if (Integer.valueOf(404).equals(ex.getStatusCode()) && "resource_missing".equals(ex.getCode())) {
+                return Optional.empty();
+            }
+            if (Integer.valueOf(400).equals(ex.getStatusCode())) {
+                return fetchCheckout(sessionId);
+            }
+            throw unavailable("expire checkout session", ex);
+        }
+    }
+
     @Override
     public HostedCheckout createSeatCheckout(SeatCheckout checkout) {
         if (checkout.priceId() == null || checkout.priceId().isBlank()) {

@@ -48,7 +48,7 @@ public class JdbcMailOutboxRepository {
         return jdbc.sql("""
                 UPDATE mail_outbox SET attempts = attempts + 1, next_attempt_at = :leaseUntil
                  WHERE id IN (SELECT id FROM mail_outbox
-                               WHERE sent_at IS NULL AND next_attempt_at <= :now
+                               WHERE sent_at IS NULL AND dead_at IS NULL AND next_attempt_at <= :now
                                ORDER BY next_attempt_at
                                LIMIT :batch
                                FOR UPDATE SKIP LOCKED)
@@ -69,6 +69,19 @@ public class JdbcMailOutboxRepository {
                  WHERE id = :id AND sent_at IS NULL""")
                 .param("id", id).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /** Gives up after the last allowed attempt. The bodies go, as when sent: they may hold a one-time secret. */
+    public void markDead(UUID id, Instant now, String error) {
+        jdbc.sql("""
+                UPDATE mail_outbox SET dead_at = :now, last_error = :error, text_body = NULL, html_body = NULL
+                 WHERE id = :id AND sent_at IS NULL AND dead_at IS NULL""")
+                .param("id", id).param("now", Timestamp.from(now)).param("error", error)
+                .update();
+    }
+
+    public long countDead() {
+        return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE dead_at IS NOT NULL").query(Long.class).single();
     }
 
     /** Gives the lease back early, due again at {@code nextAttemptAt}. */

@@ -5,6 +5,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Date;
 import java.util.List;
+import java.util.Map;
 
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
@@ -21,6 +22,10 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.getpaidx.orgs.audit.AuditLog;
+import com.getpaidx.orgs.audit.AuditRecord;
 
 import com.getpaidx.orgs.mail.OutboxProperties;
 import com.getpaidx.orgs.mail.internal.JdbcMailOutboxRepository.ClaimedMail;
@@ -28,7 +33,8 @@ import com.getpaidx.orgs.shared.EmailAddresses;
 
 /**
  * Delivers due outbox mail. Each poll claims a batch in one statement and only then talks to the mail
- * server, outside any transaction; a failure schedules the next attempt with an exponential backoff.
+ * server, outside any transaction; a failure schedules the next attempt with an exponential backoff, until
+ * the last allowed attempt: then the mail is dead.
  */
 @Component
 class OutboxSender {
@@ -38,13 +44,17 @@ class OutboxSender {
     private final JdbcMailOutboxRepository outbox;
     private final ObjectProvider<JavaMailSender> mailServer;
     private final OutboxProperties properties;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
     private final Clock clock;
 
     OutboxSender(JdbcMailOutboxRepository outbox, ObjectProvider<JavaMailSender> mailServer,
-            OutboxProperties properties, Clock clock) {
+            OutboxProperties properties, AuditLog audit, TransactionTemplate transactions, Clock clock) {
         this.outbox = outbox;
         this.mailServer = mailServer;
         this.properties = properties;
+        this.audit = audit;
+        this.transactions = transactions;
         this.clock = clock;
     }
 
@@ -69,6 +79,10 @@ class OutboxSender {
             server.send(compose(server, claimed));
         } catch (MessagingException | RuntimeException failure) {
             String error = SendFailures.describe(failure, password(server));
+            if (claimed.attempts() >= properties.maxAttempts()) {
+                giveUp(claimed, error);
+                return;
+            }
             Instant nextAttempt = clock.instant().plus(properties.retryDelay(claimed.attempts()));
             outbox.markFailed(claimed.id(), nextAttempt, error);
             log.warn("Mail {} not sent (attempt {}), next attempt at {}: {}", claimed.id(), claimed.attempts(),
@@ -79,6 +93,17 @@ class OutboxSender {
         // at least once is the promise
         outbox.markSent(claimed.id(), clock.instant());
         log.info("Mail {} sent (attempt {})", claimed.id(), claimed.attempts());
+    }
+
+    /** The last allowed attempt failed: the mail is dead (its bodies erased), audited, and logged for an operator. */
+    private void giveUp(ClaimedMail claimed, String error) {
+        transactions.executeWithoutResult(tx -> {
+            outbox.markDead(claimed.id(), clock.instant(), error);
+            audit.record(new AuditRecord(null, null, "mail.dead", "mail", claimed.id().toString(), null,
+                    Map.of("attempts", claimed.attempts(), "lastError", error)));
+        });
+        log.error("Mail {} is dead after {} failed attempts; it will not be retried: {}", claimed.id(),
+                claimed.attempts(), error);
     }
 
     private MimeMessage compose(JavaMailSender server, ClaimedMail claimed) throws MessagingException {

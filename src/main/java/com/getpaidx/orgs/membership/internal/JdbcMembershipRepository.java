@@ -2,6 +2,7 @@ package com.getpaidx.orgs.membership.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -10,6 +11,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.Cursor;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
@@ -98,6 +100,34 @@ public class JdbcMembershipRepository {
                 .param("org", org.value())
                 .param("afterTime", timestamp(request.afterTime())).param("afterId", request.afterId())
                 .param("limit", request.fetchSize())
+                .query((rs, n) -> new MembershipRow(org, new UserId(rs.getObject("user_id", UUID.class)),
+                        Role.fromJson(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
+                .list();
+    }
+
+    /** The page before {@code before} in the same order (fetched backwards, returned forwards). */
+    public List<MembershipRow> pageBefore(OrgId org, Cursor.Position before, int limit) {
+        return jdbc.sql("""
+                SELECT user_id, role, joined_at FROM membership
+                 WHERE org_id = :org
+                   AND (joined_at, user_id) < (CAST(:beforeTime AS timestamptz), CAST(:beforeId AS uuid))
+                 ORDER BY joined_at DESC, user_id DESC
+                 LIMIT :limit""")
+                .param("org", org.value())
+                .param("beforeTime", timestamp(before.time())).param("beforeId", before.id())
+                .param("limit", limit)
+                .query((rs, n) -> new MembershipRow(org, new UserId(rs.getObject("user_id", UUID.class)),
+                        Role.fromJson(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
+                .list().reversed();
+    }
+
+    /** Every member holding one of {@code roles}, in join order: no page, a notice goes to all of them. */
+    public List<MembershipRow> withRoles(OrgId org, Collection<Role> roles) {
+        return jdbc.sql("""
+                SELECT user_id, role, joined_at FROM membership
+                 WHERE org_id = :org AND role IN (:roles)
+                 ORDER BY joined_at, user_id""")
+                .param("org", org.value()).param("roles", roles.stream().map(Role::json).toList())
                 .query((rs, n) -> new MembershipRow(org, new UserId(rs.getObject("user_id", UUID.class)),
                         Role.fromJson(rs.getString("role")), rs.getTimestamp("joined_at").toInstant()))
                 .list();

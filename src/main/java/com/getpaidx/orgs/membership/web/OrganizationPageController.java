@@ -14,6 +14,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.getpaidx.orgs.membership.Member;
 import com.getpaidx.orgs.membership.MemberOrganizations;
+import com.getpaidx.orgs.membership.MemberWindow;
 import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
@@ -34,6 +35,9 @@ import com.getpaidx.orgs.shared.UserId;
 class OrganizationPageController {
 
     /** A member row with the controls the viewer may use on it. */
+    /** Members shown per page of the member list; further ones are a "Next" link away. */
+    static final int MEMBERS_PER_PAGE = PageRequest.MAX_LIMIT;
+
     record MemberRow(Member member, boolean self, List<Role> assignableRoles, boolean removable) {
     }
 
@@ -62,11 +66,13 @@ class OrganizationPageController {
     }
 
     @GetMapping("/{id}")
-    String show(CurrentUser user, @PathVariable UUID id, Model model) {
+    String show(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String membersAfter,
+            @RequestParam(required = false) String membersBefore, Model model) {
         OrgId org = new OrgId(id);
         OrganizationView view = organizations.view(org, user.id());
         Role me = view.myRole();
-        List<MemberRow> rows = memberships.members(org, user.id(), PageRequest.first(PageRequest.MAX_LIMIT)).items().stream()
+        MemberWindow window = memberships.memberWindow(org, user.id(), membersAfter, membersBefore, MEMBERS_PER_PAGE);
+        List<MemberRow> rows = window.items().stream()
                 .map(member -> {
                     boolean self = member.userId().equals(user.id());
                     return new MemberRow(member, self, RoleRules.assignableRoles(me, member.role()),
@@ -77,6 +83,8 @@ class OrganizationPageController {
         model.addAttribute("view", view);
         model.addAttribute("org", view.organization());
         model.addAttribute("members", rows);
+        model.addAttribute("membersPrevious", window.previousCursor());
+        model.addAttribute("membersNext", window.nextCursor());
         model.addAttribute("sections", sections.stream()
                 .flatMap(section -> section.render(view, user.id()).stream())
                 .toList());

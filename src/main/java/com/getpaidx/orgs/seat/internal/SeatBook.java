@@ -28,6 +28,7 @@ import com.getpaidx.orgs.seat.AssignmentStatus;
 import com.getpaidx.orgs.seat.NoSeatAvailable;
 import com.getpaidx.orgs.seat.SeatAssignment;
 import com.getpaidx.orgs.seat.SeatProperties;
+import com.getpaidx.orgs.seat.SeatSubscription;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
 
@@ -43,6 +44,7 @@ public class SeatBook {
     private static final Logger log = LoggerFactory.getLogger(SeatBook.class);
 
     private final JdbcSeatRepository seats;
+    private final JdbcDuplicateSubscriptionRepository duplicates;
     private final EntitlementTracker entitlements;
     private final Authorizer authorizer;
     private final OrganizationManagement organizations;
@@ -50,9 +52,10 @@ public class SeatBook {
     private final SeatProperties properties;
     private final Clock clock;
 
-    SeatBook(JdbcSeatRepository seats, EntitlementTracker entitlements, Authorizer authorizer,
+    SeatBook(JdbcSeatRepository seats, JdbcDuplicateSubscriptionRepository duplicates, EntitlementTracker entitlements, Authorizer authorizer,
             OrganizationManagement organizations, AuditLog audit, SeatProperties properties, Clock clock) {
         this.seats = seats;
+        this.duplicates = duplicates;
         this.entitlements = entitlements;
         this.authorizer = authorizer;
         this.organizations = organizations;
@@ -61,7 +64,18 @@ public class SeatBook {
         this.clock = clock;
     }
 
+    /** The seats the org pays for: those of its subscription and of any duplicate one. */
     public int paid(JdbcSeatRepository.SubscriptionRow row) {
+        return ownPaid(row) + duplicates.ofOrg(row.orgId()).stream().mapToInt(this::ownPaid).sum();
+    }
+
+    /** The org's further live subscriptions, which a billing manager should cancel in the portal. */
+    public List<SeatSubscription> liveDuplicates(OrgId org) {
+        return duplicates.ofOrg(org).stream().filter(row -> SeatRules.live(row.status()))
+                .map(JdbcSeatRepository.SubscriptionRow::subscription).toList();
+    }
+
+    private int ownPaid(JdbcSeatRepository.SubscriptionRow row) {
         return SeatRules.paid(row.status(), row.quantity(), properties.pastDueGrace());
     }
 
@@ -129,7 +143,8 @@ public class SeatBook {
      * Applies the provider's current state of a subscription. A look older than the one the row came from
      * is ignored, so events in any order, repeated or late, end at the provider's latest state. A new live
      * subscription replaces one that ended (seats bought again); while the org's subscription is live, another
-     * one (a second checkout paid in parallel) is not taken for it.
+     * live one (a second checkout paid in parallel) is a duplicate: the org pays for its seats, so they count,
+     * until a billing manager cancels one. When the org's own ends, a live duplicate takes its place.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SubscriptionChanged change, UserId actor) {
@@ -141,32 +156,79 @@ public class SeatBook {
         }
         OrgId org = owner.get();
         JdbcSeatRepository.SubscriptionRow row = seats.lockOrCreate(org, clock.instant());
-        if (row.hasSubscription() && !row.subscriptionId().equals(state.id())) {
-            if (SeatRules.live(row.status())) {
-                log.warn("Org {} has live seat subscription {}; subscription {} ({}) is not applied: cancel one of them",
-                        org, row.subscriptionId(), state.id(), state.status());
-                return;
-            }
-            if (!SeatRules.live(state.status())) {
-                log.info("Subscription {} of org {} ended; it does not replace the org's ended {}", state.id(), org,
-                        row.subscriptionId());
-                return;
-            }
+        boolean other = row.hasSubscription() && !row.subscriptionId().equals(state.id());
+        Optional<JdbcSeatRepository.SubscriptionRow> duplicate = duplicates.find(state.id());
+        if (duplicate.isPresent() || (other && SeatRules.live(row.status()) && SeatRules.live(state.status()))) {
+            applyDuplicate(row, duplicate, change, actor);
+            return;
         }
-        else if (row.hasSubscription() && change.observation() <= row.observation()) {
+        if (other && SeatRules.live(row.status())) {
+            log.info("Subscription {} of org {} ended; the org's live {} stays", state.id(), org, row.subscriptionId());
+            return;
+        }
+        if (other && !SeatRules.live(state.status())) {
+            log.info("Subscription {} of org {} ended; it does not replace the org's ended {}", state.id(), org,
+                    row.subscriptionId());
+            return;
+        }
+        if (!other && row.hasSubscription() && change.observation() <= row.observation()) {
             log.info("Subscription {} seen in {} is older than what org {} holds; ignored", state.id(),
                     change.eventId(), org);
             return;
         }
         seats.updateSubscription(org, state, change.observation(), clock.instant());
-        JdbcSeatRepository.SubscriptionRow updated = seats.find(org).orElseThrow();
-        if (!sameSubscription(row, updated)) {
-            audit.record(new AuditRecord(org, actor, "subscription.updated", "subscription", state.id(),
-                    row.hasSubscription() ? describe(row) : null, describe(updated)));
-            log.info("Seat subscription {} of org {}: {} × {} ({} paid), from {}", state.id(), org, updated.status(),
-                    updated.quantity(), paid(updated), change.eventId());
+        record(row, seats.find(org).orElseThrow(), change.eventId(), actor);
+        if (!SeatRules.live(state.status())) {
+            promoteDuplicate(org, actor);
         }
-        entitlements.refresh(reconcile(updated, actor));
+        entitlements.refresh(reconcile(seats.find(org).orElseThrow(), actor));
+    }
+
+    private void applyDuplicate(JdbcSeatRepository.SubscriptionRow own,
+            Optional<JdbcSeatRepository.SubscriptionRow> before, SubscriptionChanged change, UserId actor) {
+        OrgId org = own.orgId();
+        SubscriptionState state = change.subscription();
+        if (before.isPresent() && change.observation() <= before.get().observation()) {
+            log.info("Duplicate subscription {} seen in {} is older than what org {} holds; ignored", state.id(),
+                    change.eventId(), org);
+            return;
+        }
+        duplicates.save(org, state, change.observation(), clock.instant());
+        JdbcSeatRepository.SubscriptionRow after = duplicates.find(state.id()).orElseThrow();
+        if (before.isEmpty()) {
+            audit.record(new AuditRecord(org, actor, "seat.duplicate_subscription", "subscription", state.id(),
+                    describe(own), describe(after)));
+            log.warn("Org {} has a second live seat subscription {} ({} seats) beside {}: its seats count; a billing"
+                    + " manager should cancel one in the portal ({})", org, state.id(), after.quantity(),
+                    own.subscriptionId(), change.eventId());
+        }
+        else {
+            record(before.get(), after, change.eventId(), actor);
+        }
+        entitlements.refresh(reconcile(seats.find(org).orElseThrow(), actor));
+    }
+
+    /** The org's subscription ended: its oldest live duplicate (if any) becomes the org's subscription. */
+    private void promoteDuplicate(OrgId org, UserId actor) {
+        duplicates.ofOrg(org).stream().filter(row -> SeatRules.live(row.status())).findFirst().ifPresent(next -> {
+            JdbcSeatRepository.SubscriptionRow ended = seats.find(org).orElseThrow();
+            duplicates.delete(next.subscriptionId());
+            seats.updateSubscription(org, new SubscriptionState(next.subscriptionId(), next.customerId(), next.status(),
+                    next.quantity(), next.currentPeriodEnd(), next.cancelAtPeriodEnd(), Map.of()), next.observation(),
+                    clock.instant());
+            record(ended, seats.find(org).orElseThrow(), "duplicate of " + ended.subscriptionId(), actor);
+        });
+    }
+
+    private void record(JdbcSeatRepository.SubscriptionRow before, JdbcSeatRepository.SubscriptionRow after,
+            String cause, UserId actor) {
+        if (sameSubscription(before, after)) {
+            return;
+        }
+        audit.record(new AuditRecord(after.orgId(), actor, "subscription.updated", "subscription", after.subscriptionId(),
+                before.hasSubscription() ? describe(before) : null, describe(after)));
+        log.info("Seat subscription {} of org {}: {} × {} ({} paid), from {}", after.subscriptionId(), after.orgId(),
+                after.status(), after.quantity(), ownPaid(after), cause);
     }
 
     /**
@@ -202,7 +264,8 @@ public class SeatBook {
      * checkout put it there). A subscription without our metadata is somebody else's business.
      */
     private Optional<OrgId> ownerOf(SubscriptionState state) {
-        Optional<OrgId> known = seats.orgOfSubscription(state.id());
+        Optional<OrgId> known = seats.orgOfSubscription(state.id())
+                .or(() -> duplicates.find(state.id()).map(JdbcSeatRepository.SubscriptionRow::orgId));
         if (known.isPresent()) {
             return known;
         }
@@ -232,7 +295,7 @@ public class SeatBook {
         described.put("id", row.subscriptionId());
         described.put("status", row.status());
         described.put("quantity", row.quantity());
-        described.put("paidSeats", paid(row));
+        described.put("paidSeats", ownPaid(row));
         described.put("currentPeriodEnd", row.currentPeriodEnd() == null ? null : row.currentPeriodEnd().toString());
         described.put("cancelAtPeriodEnd", row.cancelAtPeriodEnd());
         return described;

@@ -50,11 +50,12 @@ class SeatApiController {
     }
 
     record SeatsResponse(int paid, int assigned, int available, int suspended, SubscriptionResponse subscription,
-            List<AssignmentResponse> assignments) {
+            List<SubscriptionResponse> duplicateSubscriptions, List<AssignmentResponse> assignments) {
 
         static SeatsResponse of(Seats seats) {
             return new SeatsResponse(seats.paid(), seats.assigned(), seats.available(), seats.suspended(),
                     SubscriptionResponse.of(seats.subscription()),
+                    seats.duplicates().stream().map(SubscriptionResponse::of).toList(),
                     seats.assignments().stream().map(AssignmentResponse::of).toList());
         }
     }

@@ -46,10 +46,10 @@ class SandboxTests {
         var production = new MockEnvironment().withProperty("getpaidx.environment", "production")
                 .withProperty("server.address", "127.0.0.1").withProperty(SandboxExposure.OPT_IN, "true");
         assertThatExceptionOfType(StartupRefused.class)
-                .isThrownBy(() -> new SandboxPaymentProvider(null, null, properties("production"), Clock.systemUTC(), production))
+                .isThrownBy(() -> new SandboxPaymentProvider(null, null, null, properties("production"), Clock.systemUTC(), production))
                 .withMessageContaining("production")
                 .satisfies(e -> assertThat(e.action()).contains("STRIPE_SECRET_KEY"));
-        assertThat(new SandboxPaymentProvider(null, null, properties("local"), Clock.systemUTC(), bound("127.0.0.1")).name())
+        assertThat(new SandboxPaymentProvider(null, null, null, properties("local"), Clock.systemUTC(), bound("127.0.0.1")).name())
                 .isEqualTo("sandbox");
     }
 
