@@ -1,5 +1,7 @@
 package com.getpaidx.orgs.billing;
 
+import java.util.Map;
+
 import com.fasterxml.jackson.annotation.JsonSubTypes;
 import com.fasterxml.jackson.annotation.JsonTypeInfo;
 
@@ -35,10 +37,15 @@ public sealed interface ProviderEvent {
 
     /**
      * {@code charge.refunded}: {@code amountRefundedMinor} is the charge's cumulative refunded amount,
-     * so a late or repeated event never refunds twice.
+     * so a late or repeated event never refunds twice. {@code metadata} is the charge's, which Stripe copies
+     * from the payment intent when it is confirmed (a top-up's names the top-up); empty when absent.
      */
     record ChargeRefunded(String id, String type, String chargeId, String paymentIntentId, long amountMinor,
-            long amountRefundedMinor, String currency) implements ProviderEvent {
+            long amountRefundedMinor, String currency, Map<String, String> metadata) implements ProviderEvent {
+
+        public ChargeRefunded {
+            metadata = metadata == null ? Map.of() : Map.copyOf(metadata);
+        }
     }
 
     /**

@@ -101,10 +101,11 @@ public class SeatManagement {
     /**
      * The payer came back from the checkout: ask the provider rather than wait for its webhook. The
      * subscription goes through the inbox like the webhook's, so it is applied once whichever comes first.
+     * The session id comes from the URL: one that is not this org's checkout is ignored.
      */
     public void confirmCheckout(OrgId org, UserId caller, String sessionId) {
         transactions.executeWithoutResult(tx -> authorizer.require(org, caller, Permission.MANAGE_SEATS));
-        billing.confirmCheckout(sessionId);
+        billing.confirmCheckout(org, sessionId);
     }
 
     /** A billing-portal session for the org's customer, returning to the org's page. */

@@ -127,7 +127,7 @@ public class TopUpManagement {
         authorizer.require(org, caller, Permission.MANAGE_BILLING);
         TopUp topUp = topUps.find(org, topUpId).orElseThrow(TopUpNotFound::new);
         if (topUp.status() == TopUpStatus.PENDING && topUp.checkoutSessionId() != null) {
-            billing.confirmCheckout(topUp.checkoutSessionId());
+            billing.confirmCheckout(org, topUp.checkoutSessionId());
         }
         return topUps.find(org, topUpId).orElseThrow();
     }

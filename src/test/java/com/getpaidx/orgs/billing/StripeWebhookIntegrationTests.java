@@ -40,23 +40,25 @@ class StripeWebhookIntegrationTests {
         return environment.getProperty("getpaidx.stripe.webhook-secret");
     }
 
-    private record Pending(UUID org, Api.User owner, String topUpId) {
+    private record Pending(UUID org, Api.User owner, String topUpId, String sessionId) {
     }
 
     private Pending pendingTopUp() {
         Fixtures.Roster roster = fixtures.roster();
         Api.Response topUp = api.post("/api/v1/orgs/" + roster.org() + "/wallet/topups", roster.owner().token(),
                 Map.of("packageId", "starter"));
-        return new Pending(roster.org(), roster.owner(), topUp.text("id"));
+        String checkout = URI.create(topUp.text("checkoutUrl")).getPath();
+        return new Pending(roster.org(), roster.owner(), topUp.text("id"),
+                checkout.substring(checkout.lastIndexOf('/') + 1));
     }
 
     private static String paidSession(Pending pending, String paymentIntent) {
         return """
-                {"id":"cs_test_%s","object":"checkout.session","mode":"payment","status":"complete",
+                {"id":"%s","object":"checkout.session","mode":"payment","status":"complete",
                  "payment_status":"paid","client_reference_id":"%s",
                  "metadata":{"org_id":"%s","top_up_id":"%s"},"customer":"cus_test_1",
                  "payment_intent":"%s","amount_total":1000,"currency":"usd"}"""
-                .formatted(UUID.randomUUID().toString().replace("-", ""), pending.topUpId(), pending.org(),
+                .formatted(pending.sessionId(), pending.topUpId(), pending.org(),
                         pending.topUpId(), paymentIntent);
     }
 
@@ -197,9 +199,10 @@ class StripeWebhookIntegrationTests {
     void anExpiredCheckoutMarksTheTopUpExpired() {
         Pending pending = pendingTopUp();
         String session = """
-                {"id":"cs_test_exp","object":"checkout.session","mode":"payment","status":"expired",
+                {"id":"%s","object":"checkout.session","mode":"payment","status":"expired",
                  "payment_status":"unpaid","client_reference_id":"%s","metadata":{},"customer":null,
-                 "payment_intent":null,"amount_total":1000,"currency":"usd"}""".formatted(pending.topUpId());
+                 "payment_intent":null,"amount_total":1000,"currency":"usd"}""".formatted(pending.sessionId(),
+                pending.topUpId());
         deliverSigned(StripeEvents.event(eventId(), "checkout.session.expired", StripeEvents.SDK_API_VERSION, session));
         var topUp = api.get("/api/v1/orgs/" + pending.org() + "/wallet/topups", pending.owner().token()).body().get("items").get(0);
         assertThat(topUp.get("status").asString()).isEqualTo("expired");

@@ -38,16 +38,16 @@ class MemberListPagingIntegrationTests {
         fixtures.manyMembers(org, owner, 205, Role.MEMBER).forEach(member -> everyone.add(member.email()));
         PageSession session = PageSession.signIn(api, owner);
 
-        String first = session.get("/settings/organizations/" + org);
+        String first = session.page("/settings/organizations/" + org);
         assertThat(all(MEMBER, first)).containsExactlyElementsOf(everyone.subList(0, 200));
         assertThat(link(first, "members-previous")).isNull();
         assertThat(all(SEAT_ROW, first)).as("the Seats section lists every member").hasSize(206);
 
-        String second = session.get(link(first, "members-next"));
+        String second = session.page(link(first, "members-next"));
         assertThat(all(MEMBER, second)).containsExactlyElementsOf(everyone.subList(200, 206));
         assertThat(link(second, "members-next")).isNull();
 
-        String back = session.get(link(second, "members-previous"));
+        String back = session.page(link(second, "members-previous"));
         assertThat(all(MEMBER, back)).containsExactlyElementsOf(everyone.subList(0, 200));
         assertThat(link(back, "members-previous")).isNull();
         assertThat(link(back, "members-next")).isNotNull();
@@ -58,7 +58,7 @@ class MemberListPagingIntegrationTests {
         Api.User owner = api.newUser("owner");
         UUID org = api.newOrg(owner);
 
-        String page = PageSession.signIn(api, owner).get("/settings/organizations/" + org);
+        String page = PageSession.signIn(api, owner).page("/settings/organizations/" + org);
 
         assertThat(all(MEMBER, page)).containsExactly(owner.email());
         assertThat(page).doesNotContain("members-next").doesNotContain("members-previous");

@@ -3,8 +3,12 @@ package com.getpaidx.orgs.billing.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -19,6 +23,8 @@ import com.getpaidx.orgs.billing.BillingProperties;
 import com.getpaidx.orgs.billing.ChargeRefunded;
 import com.getpaidx.orgs.billing.CheckoutExpired;
 import com.getpaidx.orgs.billing.CheckoutPaid;
+import com.getpaidx.orgs.billing.CheckoutState;
+import com.getpaidx.orgs.billing.OutOfOrderEvent;
 import com.getpaidx.orgs.billing.PaymentInbox;
 import com.getpaidx.orgs.billing.ProviderEvent;
 import com.getpaidx.orgs.billing.SubscriptionChanged;
@@ -74,30 +80,71 @@ public class DatabasePaymentInbox implements PaymentInbox {
         return true;
     }
 
-    /** Processes one stored event if nobody has yet; safe to call from any instance at any time. */
+    /**
+     * Processes one stored event if nobody has yet; safe to call from any instance at any time. Then the
+     * events that were waiting for it (see {@link OutOfOrderEvent}) get their turn.
+     */
     public void process(String eventId) {
+        processOnly(eventId).ifPresent(done -> {
+            try {
+                events.awaiting(mentions(done)).forEach(this::processOnly);
+            }
+            catch (RuntimeException e) {
+                log.warn("Events waiting for payment event {} are left to the retrier: {}", eventId, describe(e));
+            }
+        });
+    }
+
+    /** The event, when this call processed it. */
+    private Optional<ProviderEvent> processOnly(String eventId) {
         try {
             Optional<ProviderEvent> unprocessed = events.unprocessed(eventId).map(this::parse);
             if (unprocessed.isEmpty()) {
-                return;
+                return Optional.empty();
             }
             Optional<SubscriptionChanged> observed = observeSubscription(unprocessed.get());
-            transactions.executeWithoutResult(tx -> events.claim(eventId).ifPresent(body -> {
-                publish(parse(body));
+            return transactions.execute(tx -> events.claim(eventId).map(body -> {
+                ProviderEvent event = parse(body);
+                publish(event);
                 observed.ifPresent(publisher::publishEvent);
                 events.markProcessed(eventId, clock.instant());
+                return event;
             }));
+        }
+        catch (OutOfOrderEvent early) {
+            int attempts = events.attempts(eventId) + 1;
+            Instant next = clock.instant().plus(backoff(attempts));
+            transactions.executeWithoutResult(tx -> events.markAwaiting(eventId, early.awaited(), early.getMessage(), next));
+            log.info("Payment event {} waits for {} (attempt {}, retrying at {} at the latest): {}", eventId,
+                    early.awaited(), attempts, next, early.getMessage());
         }
         catch (RuntimeException e) {
             int attempts = events.attempts(eventId) + 1;
             if (attempts >= properties.inboxMaxAttempts()) {
                 giveUp(eventId, attempts, describe(e));
-                return;
+                return Optional.empty();
             }
             Instant next = clock.instant().plus(backoff(attempts));
             transactions.executeWithoutResult(tx -> events.markFailed(eventId, describe(e), next));
             log.warn("Payment event {} failed (attempt {}), retrying at {}: {}", eventId, attempts, next, describe(e));
         }
+        return Optional.empty();
+    }
+
+    /** The ids an event mentions, which an event that arrived before it may be waiting for. */
+    private static Set<String> mentions(ProviderEvent event) {
+        CheckoutState session = switch (event) {
+            case ProviderEvent.CheckoutCompleted completed -> completed.session();
+            case ProviderEvent.CheckoutExpired expired -> expired.session();
+            default -> null;
+        };
+        if (session == null) {
+            return Set.of();
+        }
+        Set<String> ids = new HashSet<>(session.metadata() == null ? Set.of() : session.metadata().values());
+        Stream.of(session.sessionId(), session.clientReferenceId(), session.paymentIntentId())
+                .filter(Objects::nonNull).forEach(ids::add);
+        return ids;
     }
 
     /** The last allowed attempt failed: the event is dead, audited, and logged for an operator. */
@@ -138,7 +185,7 @@ public class DatabasePaymentInbox implements PaymentInbox {
                     publisher.publishEvent(new CheckoutExpired(event.id(), expired.session()));
             case ProviderEvent.ChargeRefunded refunded -> publisher.publishEvent(new ChargeRefunded(event.id(),
                     refunded.chargeId(), refunded.paymentIntentId(), refunded.amountMinor(),
-                    refunded.amountRefundedMinor(), refunded.currency()));
+                    refunded.amountRefundedMinor(), refunded.currency(), refunded.metadata()));
             case ProviderEvent.SubscriptionUpdated updated -> { }
             case ProviderEvent.Other other -> { }
         }

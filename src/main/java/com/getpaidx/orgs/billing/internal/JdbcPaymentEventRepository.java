@@ -2,6 +2,7 @@ package com.getpaidx.orgs.billing.internal;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -72,6 +73,28 @@ public class JdbcPaymentEventRepository {
 
     public long countDead() {
         return jdbc.sql("SELECT count(*) FROM payment_event WHERE dead_at IS NOT NULL").query(Long.class).single();
+    }
+
+    /** Like {@link #markFailed}, and remembers which id the event waits for. */
+    public void markAwaiting(String eventId, String awaited, String why, Instant nextAttempt) {
+        jdbc.sql("""
+                UPDATE payment_event SET attempts = attempts + 1, last_error = :why, next_attempt_at = :next,
+                                         awaiting = :awaited
+                 WHERE event_id = :id AND processed_at IS NULL AND dead_at IS NULL""")
+                .param("id", eventId).param("why", why).param("next", Timestamp.from(nextAttempt))
+                .param("awaited", awaited).update();
+    }
+
+    /** Unprocessed events waiting for any of {@code ids}, oldest first. */
+    public List<String> awaiting(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return List.of();
+        }
+        return jdbc.sql("""
+                SELECT event_id FROM payment_event
+                 WHERE processed_at IS NULL AND dead_at IS NULL AND awaiting IN (:ids)
+                 ORDER BY received_at""")
+                .param("ids", ids).query(String.class).list();
     }
 
     public int attempts(String eventId) {

@@ -22,7 +22,9 @@ import com.getpaidx.orgs.billing.TopUpCheckout;
 class JdbcSandboxCheckoutRepository {
 
     /** A paid session's charge; {@code amountRefundedMinor} is the cumulative refunded amount. */
-    record Charge(String id, String paymentIntentId, long amountMinor, long amountRefundedMinor, String currency) {
+    /** @param metadata what Stripe copies onto a charge: its payment intent's, here the session's */
+    record Charge(String id, String paymentIntentId, long amountMinor, long amountRefundedMinor, String currency,
+            Map<String, String> metadata) {
     }
 
     private static final TypeReference<Map<String, String>> METADATA = new TypeReference<>() {
@@ -154,11 +156,12 @@ class JdbcSandboxCheckoutRepository {
     /** The charge of the newest paid payment-mode session whose client reference is this top-up. */
     Optional<Charge> chargeForTopUp(String topUpId) {
         return jdbc.sql("""
-                SELECT c.id, c.payment_intent, c.amount_minor, c.amount_refunded_minor, c.currency
+                SELECT c.id, c.payment_intent, c.amount_minor, c.amount_refunded_minor, c.currency,
+                       s.metadata::text AS metadata
                   FROM sandbox_checkout_session s JOIN sandbox_charge c ON c.payment_intent = s.payment_intent
                  WHERE s.client_reference_id = :reference AND s.mode = 'payment' AND s.payment_status = 'paid'
                  ORDER BY s.created_at DESC LIMIT 1""")
-                .param("reference", topUpId).query(JdbcSandboxCheckoutRepository::charge).optional();
+                .param("reference", topUpId).query(this::charge).optional();
     }
 
     /** Refunds {@code amountMinor} more; empty when that would take the total past the charge's amount. */
@@ -166,9 +169,11 @@ class JdbcSandboxCheckoutRepository {
         return jdbc.sql("""
                 UPDATE sandbox_charge SET amount_refunded_minor = amount_refunded_minor + :amount
                  WHERE id = :id AND amount_refunded_minor + :amount <= amount_minor
-                RETURNING id, payment_intent, amount_minor, amount_refunded_minor, currency""")
+                RETURNING id, payment_intent, amount_minor, amount_refunded_minor, currency,
+                          (SELECT s.metadata::text FROM sandbox_checkout_session s
+                            WHERE s.payment_intent = sandbox_charge.payment_intent) AS metadata""")
                 .param("id", chargeId).param("amount", amountMinor)
-                .query(JdbcSandboxCheckoutRepository::charge).optional();
+                .query(this::charge).optional();
     }
 
     private SandboxSession session(ResultSet rs, int row) throws SQLException {
@@ -180,8 +185,9 @@ class JdbcSandboxCheckoutRepository {
                 rs.getString("cancel_url"), rs.getTimestamp("created_at").toInstant());
     }
 
-    private static Charge charge(ResultSet rs, int row) throws SQLException {
+    private Charge charge(ResultSet rs, int row) throws SQLException {
         return new Charge(rs.getString("id"), rs.getString("payment_intent"), rs.getLong("amount_minor"),
-                rs.getLong("amount_refunded_minor"), rs.getString("currency"));
+                rs.getLong("amount_refunded_minor"), rs.getString("currency"),
+                json.readValue(rs.getString("metadata"), METADATA));
     }
 }

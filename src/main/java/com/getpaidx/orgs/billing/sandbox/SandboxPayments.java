@@ -162,7 +162,7 @@ class SandboxPayments {
                     refunded.amountRefundedMinor(), refunded.amountMinor(), refunded.currency());
             Sent sent = logEvent(eventId -> new ProviderEvent.ChargeRefunded(eventId, "charge.refunded", refunded.id(),
                     refunded.paymentIntentId(), refunded.amountMinor(), refunded.amountRefundedMinor(),
-                    refunded.currency()), now);
+                    refunded.currency(), refunded.metadata()), now);
             return new Change<>(new Refund(sent.event().id(), refunded.id(), refunded.paymentIntentId(),
                     refunded.amountMinor(), refunded.amountRefundedMinor(), refunded.currency()), sent);
         });

@@ -117,7 +117,7 @@ public class StripeWebhookVerifier implements WebhookVerifier {
         }
         return new ProviderEvent.ChargeRefunded(id, type, text(charge, "id"),
                 expandableId(charge.path("payment_intent")), amount, refunded,
-                StripeCurrencies.toIso(text(charge, "currency")));
+                StripeCurrencies.toIso(text(charge, "currency")), metadata(charge.path("metadata")));
     }
 
     private static String text(JsonNode node, String field) {

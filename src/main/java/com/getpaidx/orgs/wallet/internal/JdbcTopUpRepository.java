@@ -23,8 +23,8 @@ import com.getpaidx.orgs.wallet.TopUpStatus;
 @Repository
 public class JdbcTopUpRepository {
 
-    /** What a refund needs beyond the top-up itself. */
-    public record RefundState(TopUp topUp, long creditsReversed, long creditsUnrecovered) {
+    /** What a refund needs beyond the top-up itself; {@code paymentIntentId} is null until it is paid. */
+    public record RefundState(TopUp topUp, String paymentIntentId, long creditsReversed, long creditsUnrecovered) {
     }
 
     private static final String COLUMNS = """
@@ -67,10 +67,13 @@ public class JdbcTopUpRepository {
     }
 
     public Optional<RefundState> lockByPaymentIntent(String paymentIntentId) {
-        return jdbc.sql("SELECT " + COLUMNS + " FROM top_up WHERE payment_intent_id = :pi FOR UPDATE")
-                .param("pi", paymentIntentId)
-                .query((rs, n) -> new RefundState(map(rs, n), rs.getLong("credits_reversed"), rs.getLong("credits_unrecovered")))
-                .optional();
+        return jdbc.sql("SELECT " + COLUMNS + ", payment_intent_id FROM top_up WHERE payment_intent_id = :pi FOR UPDATE")
+                .param("pi", paymentIntentId).query(JdbcTopUpRepository::refundState).optional();
+    }
+
+    public Optional<RefundState> lockForRefund(UUID id) {
+        return jdbc.sql("SELECT " + COLUMNS + ", payment_intent_id FROM top_up WHERE id = :id FOR UPDATE")
+                .param("id", id).query(JdbcTopUpRepository::refundState).optional();
     }
 
     /** Keeps the first checkout only: a retried start never replaces a session the payer may already be on. */
@@ -114,6 +117,11 @@ public class JdbcTopUpRepository {
                 .param("afterId", request.afterId())
                 .param("limit", request.fetchSize())
                 .query(JdbcTopUpRepository::map).list();
+    }
+
+    private static RefundState refundState(ResultSet rs, int row) throws SQLException {
+        return new RefundState(map(rs, row), rs.getString("payment_intent_id"), rs.getLong("credits_reversed"),
+                rs.getLong("credits_unrecovered"));
     }
 
     private static TopUp map(ResultSet rs, int row) throws SQLException {

@@ -322,6 +322,8 @@ class SandboxIntegrationTests {
         assertThat(refunds).allSatisfy(event -> {
             assertThat(event.at("/data/amountMinor").asLong()).isEqualTo(1250);
             assertThat(event.at("/data/currency").asString()).isEqualTo("eur");
+            // as Stripe copies the payment intent's metadata onto its charge: a refund names its top-up
+            assertThat(event.at("/data/metadata/top_up_id").asString()).isEqualTo(checkout.topUpId().toString());
         });
         assertThat(inbox(paymentIntent)).extracting(InboxRow::eventId)
                 .containsExactly(part.text("eventId"), rest.text("eventId"));

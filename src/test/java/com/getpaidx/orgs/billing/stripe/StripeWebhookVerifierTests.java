@@ -131,7 +131,7 @@ class StripeWebhookVerifierTests {
         ProviderEvent event = verifier.verify(refunded, StripeSignatures.sign(refunded, SECRET, NOW));
 
         assertThat(event).isEqualTo(new ChargeRefunded("evt_3SbKqFL8mNx4RtYv1J7kL8mN", "charge.refunded",
-                "ch_3SbKq2L8mNx4RtYv1Pq7WxYz", PAYMENT_INTENT, 1000, 400, "USD"));
+                "ch_3SbKq2L8mNx4RtYv1Pq7WxYz", PAYMENT_INTENT, 1000, 400, "USD", metadata()));
     }
 
     @Test
@@ -189,7 +189,7 @@ class StripeWebhookVerifierTests {
         ProviderEvent event = verifier.verify(refunded, header);
 
         assertThat(event).isEqualTo(new ChargeRefunded("evt_3SbKqIL8mNx4RtYv1Y5zA6bC", "charge.refunded",
-                "ch_3SbKq2L8mNx4RtYv1Pq7WxYz", PAYMENT_INTENT, 1000, 1000, "USD"));
+                "ch_3SbKq2L8mNx4RtYv1Pq7WxYz", PAYMENT_INTENT, 1000, 1000, "USD", metadata()));
     }
 
     @Test

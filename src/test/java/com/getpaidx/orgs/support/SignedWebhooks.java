@@ -1,0 +1,42 @@
+package com.getpaidx.orgs.support;
+
+import java.net.URI;
+import java.net.http.HttpRequest;
+import java.util.UUID;
+
+import org.springframework.core.env.Environment;
+
+/** Stripe events signed with the endpoint's secret and posted to {@code /webhooks/stripe}, as Stripe sends them. */
+public final class SignedWebhooks {
+
+    private final Api api;
+    private final String secret;
+    private final MutableClock clock;
+
+    public SignedWebhooks(Api api, Environment environment, MutableClock clock) {
+        this.api = api;
+        this.secret = environment.getRequiredProperty("getpaidx.stripe.webhook-secret");
+        this.clock = clock;
+    }
+
+    public static String eventId() {
+        return "evt_test_" + UUID.randomUUID().toString().replace("-", "");
+    }
+
+    /** Wraps {@code objectJson} in a fresh event of {@code type}, signs and posts it; returns the event id. */
+    public String send(String type, String objectJson) {
+        String id = eventId();
+        Api.Response response = deliver(StripeEvents.event(id, type, StripeEvents.SDK_API_VERSION, objectJson));
+        if (response.status() != 200) {
+            throw new IllegalStateException("webhook refused: " + response);
+        }
+        return id;
+    }
+
+    public Api.Response deliver(String payload) {
+        return api.exchange(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/webhooks/stripe"))
+                .header("Content-Type", "application/json")
+                .header("Stripe-Signature", StripeSignatures.sign(payload, secret, clock.instant()))
+                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
+    }
+}
