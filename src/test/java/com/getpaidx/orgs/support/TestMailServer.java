@@ -43,9 +43,29 @@ public class TestMailServer {
         }
     }
 
-    /** The messages received so far with {@code recipient} among their recipients. */
+    /**
+     * The messages received so far with {@code recipient} among their recipients, apart from the
+     * address confirmation every signed-up test user gets (see {@link #confirmationsTo}).
+     */
     public List<MimeMessage> messagesTo(String recipient) {
+        return received(recipient).stream().filter(message -> !isConfirmation(message)).toList();
+    }
+
+    /** The address confirmations (sign-up, resend) received so far for {@code recipient}, oldest first. */
+    public List<MimeMessage> confirmationsTo(String recipient) {
+        return received(recipient).stream().filter(TestMailServer::isConfirmation).toList();
+    }
+
+    private List<MimeMessage> received(String recipient) {
         return Arrays.stream(greenMail.getReceivedMessages()).filter(message -> addressedTo(message, recipient)).toList();
+    }
+
+    private static boolean isConfirmation(MimeMessage message) {
+        try {
+            return com.getpaidx.orgs.account.internal.VerificationMail.SUBJECT.equals(message.getSubject());
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Waits until at least {@code count} messages to {@code recipient} arrived, and returns them all. */
