@@ -12,6 +12,8 @@ import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
+import org.springframework.boot.context.properties.bind.Binder;
+import org.springframework.boot.context.properties.source.MapConfigurationPropertySource;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 import org.springframework.boot.test.context.runner.ApplicationContextRunner;
 import org.springframework.context.annotation.ConditionContext;
@@ -53,6 +55,14 @@ class EmbeddedPostgresConfigurationTests {
                 .withUserConfiguration(EmbeddedPostgresConfiguration.class)
                 .withPropertyValues("spring.datasource.url=jdbc:postgresql://db:5432/orgs")
                 .run(context -> assertThat(context).doesNotHaveBean(EmbeddedCluster.class));
+    }
+
+    @Test
+    void theLocalDefaultIsDurable() {
+        var defaults = new Binder(new MapConfigurationPropertySource())
+                .bindOrCreate("getpaidx.embedded-database", EmbeddedDatabaseProperties.class);
+        assertThat(defaults.durable()).as("fsync, synchronous commit and full-page writes on").isTrue();
+        assertThat(defaults.throwAway()).isFalse();
     }
 
     @Test
