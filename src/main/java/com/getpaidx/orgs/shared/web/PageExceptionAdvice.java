@@ -48,7 +48,9 @@ class PageExceptionAdvice {
         ProblemDetail problem = request.getAttribute(RESHOWN) instanceof ProblemDetail first ? first
                 : Problems.ofInput(e).orElseThrow();
         request.setAttribute(PROBLEM, problem);
-        Optional<String> page = request.getAttribute(RESHOWN) == null ? pages.pageFor(request) : Optional.empty();
+        // a page that fails to show itself (rather than a form or a return from the provider) has no page to fall back on
+        Optional<String> page = (request.getAttribute(RESHOWN) == null ? pages.pageFor(request) : Optional.<String>empty())
+                .filter(shown -> !("GET".equals(request.getMethod()) && shown.equals(request.getRequestURI())));
         HttpServletResponse response = ((ServletRequestAttributes) RequestContextHolder.currentRequestAttributes())
                 .getResponse();
         if (page.isEmpty() || response == null) {

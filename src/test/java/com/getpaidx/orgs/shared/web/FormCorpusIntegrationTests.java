@@ -21,6 +21,7 @@ import org.springframework.core.MethodParameter;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.util.HtmlUtils;
 
 import com.getpaidx.orgs.billing.PaymentProvider;
 import com.getpaidx.orgs.shared.web.FormCorpus.Row;
@@ -39,6 +40,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 class FormCorpusIntegrationTests {
 
+    /** Text inputs that keep what was typed when their form is shown again. */
+    private static final Set<String> TYPED = Set.of("name", "slug", "email", "displayName", "id", "memberMonthlyLimit",
+            "lowBalanceThreshold", "quantity");
     private static final Pattern VARIABLE = Pattern.compile("\\{([^}]+)}");
 
     @Autowired Api api;
@@ -88,6 +92,10 @@ class FormCorpusIntegrationTests {
         if (!row.field().startsWith("{") && row.status() != 404) {
             assertThat(page.body()).as("the form is shown again").contains("action=\"" + path + "\"");
             assertThat(page.headers().firstValue("HX-Replace-Url")).isPresent();
+            if (TYPED.contains(row.field()) && !row.form().startsWith("/sandbox/") && !row.value().isBlank()) {
+                assertThat(page.body()).as("what was typed is shown again").contains(
+                        "value=\"" + HtmlUtils.htmlEscape(row.value()) + "\"");
+            }
         }
         assertThat(fixture.snapshot(jdbc)).as("nothing written by %s", row).isEqualTo(before);
         if (row.form().equals("/signup")) {
@@ -128,6 +136,38 @@ class FormCorpusIntegrationTests {
         assertThat(covered).as("corpus rows (add the missing ones to FormCorpus)").containsAll(needed);
         assertThat(coveredForms).as("rows for forms that no longer exist")
                 .isSubsetOf(needed.stream().filter(cell -> cell.endsWith("(any row)")).collect(Collectors.toSet()));
+    }
+
+    @Test
+    void aPageThatCannotBeShownSaysWhyWithTheApisStatus() {
+        PageSession.Page missing = owner.get("/settings/organizations/" + FormCorpus.UNKNOWN_ID);
+
+        assertThat(missing.status()).isEqualTo(404);
+        assertThat(missing.alert()).hasValueSatisfying(alert -> assertThat(alert.code()).isEqualTo("org_not_found"));
+        assertThat(api.get("/api/v1/orgs/" + FormCorpus.UNKNOWN_ID, fixture.owner().token()).text("detail"))
+                .isEqualTo(missing.alert().orElseThrow().text());
+    }
+
+    /** Spring Security's sign-in form is no handler of ours, but bad values there are no fault either. */
+    @ParameterizedTest
+    @MethodSource("badSignIns")
+    void theSignInFormRefusesBadValuesAsWrongCredentials(String email, String password) {
+        PageSession stranger = PageSession.anonymous(api, "/login");
+
+        PageSession.Page refused = stranger.post("/login", List.of(Map.entry("email", email), Map.entry("password", password)));
+
+        assertThat(refused.status()).as(refused.body()).isEqualTo(302);
+        assertThat(refused.location()).endsWith("/login?error");
+        assertThat(stranger.get("/login?error").alert()).hasValueSatisfying(
+                alert -> assertThat(alert.text()).isEqualTo("The email or password is not correct."));
+    }
+
+    List<org.junit.jupiter.params.provider.Arguments> badSignIns() {
+        return List.of(
+                org.junit.jupiter.params.provider.Arguments.of(fixture.owner().email(), "p".repeat(73)),
+                org.junit.jupiter.params.provider.Arguments.of(fixture.owner().email(), FormCorpus.HUGE),
+                org.junit.jupiter.params.provider.Arguments.of(FormCorpus.HUGE, "whatever-it-is"),
+                org.junit.jupiter.params.provider.Arguments.of("", ""));
     }
 
     /** A refused form has somewhere to be shown again. */
