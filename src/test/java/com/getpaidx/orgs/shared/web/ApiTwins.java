@@ -1,5 +1,6 @@
 package com.getpaidx.orgs.shared.web;
 
+import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -61,7 +62,7 @@ record ApiTwins(Call call, Set<String> fields, Set<String> sameWords) {
     /** A number where the page's text is one (JSON has no other way to say it), else the text as it is. */
     private static Object number(String text) {
         try {
-            return new java.math.BigDecimal(text);
+            return new BigDecimal(text);
         }
         catch (NumberFormatException e) {
             return text;

@@ -15,6 +15,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.MethodParameter;
@@ -162,12 +163,12 @@ class FormCorpusIntegrationTests {
                 alert -> assertThat(alert.text()).isEqualTo("The email or password is not correct."));
     }
 
-    List<org.junit.jupiter.params.provider.Arguments> badSignIns() {
+    List<Arguments> badSignIns() {
         return List.of(
-                org.junit.jupiter.params.provider.Arguments.of(fixture.owner().email(), "p".repeat(73)),
-                org.junit.jupiter.params.provider.Arguments.of(fixture.owner().email(), FormCorpus.HUGE),
-                org.junit.jupiter.params.provider.Arguments.of(FormCorpus.HUGE, "whatever-it-is"),
-                org.junit.jupiter.params.provider.Arguments.of("", ""));
+                Arguments.of(fixture.owner().email(), "p".repeat(73)),
+                Arguments.of(fixture.owner().email(), FormCorpus.HUGE),
+                Arguments.of(FormCorpus.HUGE, "whatever-it-is"),
+                Arguments.of("", ""));
     }
 
     /** A refused form has somewhere to be shown again. */
