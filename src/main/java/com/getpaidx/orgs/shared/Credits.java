@@ -14,6 +14,8 @@ public record Credits(long micros) implements Comparable<Credits> {
 
     public static final long MICROS_PER_CREDIT = 1_000_000L;
     public static final Credits ZERO = new Credits(0);
+    /** The most whole credits a value may name: its micro-credits still fit a {@code long} (and a {@code BIGINT}). */
+    public static final long MAX_WHOLE = Long.MAX_VALUE / MICROS_PER_CREDIT - 1;
     private static final Pattern DECIMAL = Pattern.compile("(\\d{1,13})(?:\\.(\\d{1,6}))?");
 
     public static Credits ofWhole(long credits) {
@@ -32,8 +34,11 @@ public record Credits(long micros) implements Comparable<Credits> {
         }
         String fraction = match.group(2) == null ? "" : match.group(2);
         long whole = Long.parseLong(match.group(1));
+        if (whole > MAX_WHOLE) {
+            throw new InvalidInput("credits", "must be at most " + MAX_WHOLE + " credits");
+        }
         long micros = fraction.isEmpty() ? 0 : Long.parseLong((fraction + "000000").substring(0, 6));
-        return new Credits(Math.addExact(Math.multiplyExact(whole, MICROS_PER_CREDIT), micros));
+        return new Credits(whole * MICROS_PER_CREDIT + micros);
     }
 
     public Credits plus(Credits other) {

@@ -36,7 +36,7 @@ class MemberListPagingIntegrationTests {
         UUID org = api.newOrg(owner);
         List<String> everyone = new ArrayList<>(List.of(owner.email()));
         fixtures.manyMembers(org, owner, 205, Role.MEMBER).forEach(member -> everyone.add(member.email()));
-        PageSession session = PageSession.signIn(api, owner);
+        PageSession session = PageSession.signedIn(api, owner);
 
         String first = session.page("/settings/organizations/" + org);
         assertThat(all(MEMBER, first)).containsExactlyElementsOf(everyone.subList(0, 200));
@@ -58,7 +58,7 @@ class MemberListPagingIntegrationTests {
         Api.User owner = api.newUser("owner");
         UUID org = api.newOrg(owner);
 
-        String page = PageSession.signIn(api, owner).page("/settings/organizations/" + org);
+        String page = PageSession.signedIn(api, owner).page("/settings/organizations/" + org);
 
         assertThat(all(MEMBER, page)).containsExactly(owner.email());
         assertThat(page).doesNotContain("members-next").doesNotContain("members-previous");

@@ -1,7 +1,6 @@
 package com.getpaidx.orgs.seat;
 
 import java.net.URI;
-import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
 
@@ -69,15 +68,15 @@ class CheckoutReturnIntegrationTests {
                 .query(Long.class).single();
     }
 
-    private static void assertBackToTheOrgPage(HttpResponse<String> response, UUID org) {
-        assertThat(response.statusCode()).isEqualTo(302);
+    private static void assertBackToTheOrgPage(PageSession.Page response, UUID org) {
+        assertThat(response.status()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow())
                 .endsWith("/settings/organizations/" + org + "#seats");
     }
 
     /** A page refusal: back to the organizations list with the message flashed, as every page error does. */
-    private static void assertRefused(HttpResponse<String> response) {
-        assertThat(response.statusCode()).isEqualTo(302);
+    private static void assertRefused(PageSession.Page response) {
+        assertThat(response.status()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow()).endsWith("/settings/organizations");
     }
 
@@ -88,7 +87,7 @@ class CheckoutReturnIntegrationTests {
         String session = paidQuietly(victim, 2);
         long victimAudits = audits(victim.org());
 
-        assertBackToTheOrgPage(PageSession.signIn(api, stranger.owner()).get(seatReturn(stranger.org(), session)),
+        assertBackToTheOrgPage(PageSession.signedIn(api, stranger.owner()).get(seatReturn(stranger.org(), session)),
                 stranger.org());
 
         assertThat(purchases().seats(victim.org(), victim.owner()).get("subscription").isNull()).isTrue();
@@ -97,7 +96,7 @@ class CheckoutReturnIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM payment_event WHERE event_id = :id").param("id", "confirm:" + session)
                 .query(Long.class).single()).isZero();
 
-        assertBackToTheOrgPage(PageSession.signIn(api, victim.owner()).get(seatReturn(victim.org(), session)),
+        assertBackToTheOrgPage(PageSession.signedIn(api, victim.owner()).get(seatReturn(victim.org(), session)),
                 victim.org());
         assertThat(purchases().seats(victim.org(), victim.owner()).get("paid").asInt()).isEqualTo(2);
     }
@@ -108,12 +107,12 @@ class CheckoutReturnIntegrationTests {
         Fixtures.Roster stranger = fixtures.roster();
         TopUp topUp = topUpPaidQuietly(victim);
 
-        PageSession.signIn(api, stranger.owner()).get(seatReturn(stranger.org(), topUp.session()));
+        PageSession.signedIn(api, stranger.owner()).get(seatReturn(stranger.org(), topUp.session()));
 
         assertThat(topUpStatus(victim)).isEqualTo("pending");
-        HttpResponse<String> own = PageSession.signIn(api, victim.owner())
+        PageSession.Page own = PageSession.signedIn(api, victim.owner())
                 .get("/settings/organizations/" + victim.org() + "/wallet/topups/" + topUp.id() + "/return");
-        assertThat(own.statusCode()).isEqualTo(302);
+        assertThat(own.status()).isEqualTo(302);
         assertThat(topUpStatus(victim)).isEqualTo("paid");
     }
 
@@ -122,13 +121,13 @@ class CheckoutReturnIntegrationTests {
         Fixtures.Roster victim = fixtures.roster();
         Fixtures.Roster stranger = fixtures.roster();
         TopUp topUp = topUpPaidQuietly(victim);
-        PageSession strangerPages = PageSession.signIn(api, stranger.owner());
+        PageSession strangerPages = PageSession.signedIn(api, stranger.owner());
 
         assertRefused(strangerPages.get("/settings/organizations/" + stranger.org() + "/wallet/topups/" + topUp.id()
                 + "/return"));
         assertRefused(strangerPages.get("/settings/organizations/" + victim.org() + "/wallet/topups/" + topUp.id()
                 + "/return"));
-        assertRefused(PageSession.signIn(api, victim.member()).get("/settings/organizations/" + victim.org()
+        assertRefused(PageSession.signedIn(api, victim.member()).get("/settings/organizations/" + victim.org()
                 + "/wallet/topups/" + topUp.id() + "/return"));
 
         assertThat(topUpStatus(victim)).isEqualTo("pending");
@@ -139,7 +138,7 @@ class CheckoutReturnIntegrationTests {
         Fixtures.Roster roster = fixtures.roster();
         String session = paidQuietly(roster, 1);
 
-        assertRefused(PageSession.signIn(api, roster.member()).get(seatReturn(roster.org(), session)));
+        assertRefused(PageSession.signedIn(api, roster.member()).get(seatReturn(roster.org(), session)));
 
         assertThat(purchases().seats(roster.org(), roster.owner()).get("subscription").isNull()).isTrue();
     }
@@ -148,7 +147,7 @@ class CheckoutReturnIntegrationTests {
     void thePortalReturnReconcilesAndAuditsOnlyWhatChanged() {
         Fixtures.Roster roster = fixtures.roster();
         String subscription = purchases().buy(roster.org(), roster.owner(), 2);
-        PageSession owner = PageSession.signIn(api, roster.owner());
+        PageSession owner = PageSession.signedIn(api, roster.owner());
         String portalReturn = "/settings/organizations/" + roster.org() + "/seats/portal/return";
         long before = audits(roster.org());
 
@@ -156,7 +155,7 @@ class CheckoutReturnIntegrationTests {
         assertThat(audits(roster.org())).as("nothing changed, nothing audited").isEqualTo(before);
 
         purchases().changeQuietly(subscription, Map.of("quantity", 3));
-        assertRefused(PageSession.signIn(api, roster.member()).get(portalReturn));
+        assertRefused(PageSession.signedIn(api, roster.member()).get(portalReturn));
         assertThat(purchases().seats(roster.org(), roster.owner()).get("paid").asInt()).isEqualTo(2);
 
         owner.get(portalReturn);

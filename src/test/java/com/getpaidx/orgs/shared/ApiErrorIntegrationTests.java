@@ -129,4 +129,26 @@ class ApiErrorIntegrationTests {
         assertProblem(api.get("/api/v1/orgs/" + UUID.randomUUID() + "/members?cursor=Zm9v", api.newUser().token()), 400,
                 "validation_failed");
     }
+
+    @Test
+    void creditsBeyondWhatALongHoldsAreRefusedNamingTheirField() {
+        Api.User owner = api.newUser();
+        UUID org = api.newOrg(owner);
+        Api.Response response = api.put("/api/v1/orgs/" + org + "/spend-policy", owner.token(), Map.of(
+                "spenders", "all_members", "selectedUserIds", java.util.List.of(), "paused", false,
+                "memberMonthlyLimit", "9999999999999"));
+        assertProblem(response, 400, "validation_failed");
+        assertThat(field(response)).isEqualTo("memberMonthlyLimit");
+        assertThat(api.get("/api/v1/orgs/" + org + "/spend-policy", owner.token()).body().get("memberMonthlyLimit").isNull())
+                .isTrue();
+    }
+
+    @Test
+    void aFractionalCountIsRefusedNotTruncated() {
+        Api.User owner = api.newUser();
+        UUID org = api.newOrg(owner);
+        Api.Response response = api.post("/api/v1/orgs/" + org + "/seats/checkout", owner.token(), Map.of("quantity", 1.5));
+        assertProblem(response, 400, "validation_failed");
+        assertThat(field(response)).isEqualTo("quantity");
+    }
 }

@@ -4,70 +4,120 @@ import java.io.IOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
+import java.net.http.HttpHeaders;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
-/** A user signed in to the pages through the login form, as a browser without JavaScript is; redirects are not followed. */
+import org.springframework.web.util.HtmlUtils;
+
+/**
+ * A person at the pages without a browser: a session cookie, the CSRF token the pages carry, and form posts
+ * the way a browser without JavaScript sends them (redirects are not followed, so they can be seen).
+ */
 public final class PageSession {
 
     private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-    private static final HttpClient HTTP = HttpClient.newHttpClient();
+    private static final Pattern ALERT = Pattern.compile("<div\\s+class=\"alert\"\\s+role=\"alert\"([^>]*)>([^<]*)</div>");
+    private static final Pattern CODE = Pattern.compile("data-code=\"([^\"]*)\"");
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
-    private final Api api;
-    private final String cookie;
+    private final String baseUrl;
+    private String cookie;
+    private String csrf;
 
-    private PageSession(Api api, String cookie) {
-        this.api = api;
-        this.cookie = cookie;
+    private PageSession(String baseUrl) {
+        this.baseUrl = baseUrl;
     }
 
-    public static PageSession signIn(Api api, Api.User user) {
-        HttpResponse<String> form = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/login")).GET().build());
-        String cookie = cookieOf(form, null);
-        Matcher csrf = CSRF.matcher(form.body());
-        if (!csrf.find()) {
-            throw new IllegalStateException("the login form carries no CSRF token");
-        }
-        String body = "_csrf=" + encode(csrf.group(1)) + "&email=" + encode(user.email()) + "&password="
-                + encode(Api.PASSWORD);
-        HttpResponse<String> signedIn = send(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/login"))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-        String location = signedIn.headers().firstValue("Location").orElse("");
-        if (signedIn.statusCode() != 302 || location.contains("error")) {
-            throw new IllegalStateException("sign-in failed: " + signedIn.statusCode() + " " + location);
-        }
-        return new PageSession(api, cookieOf(signedIn, cookie));
+    /** Someone who has not signed in, holding the session and CSRF token of {@code page}. */
+    public static PageSession anonymous(Api api, String page) {
+        PageSession session = new PageSession(api.baseUrl());
+        session.get(page);
+        return session;
     }
 
-    public HttpResponse<String> get(String path) {
-        return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).header("Accept", "text/html")
-                .header("Cookie", cookie).GET().build());
+    /** {@code user}, signed in through the login form. */
+    public static PageSession signedIn(Api api, Api.User user) {
+        PageSession session = anonymous(api, "/login");
+        Page signedIn = session.post("/login", List.of(Map.entry("email", user.email()), Map.entry("password", Api.PASSWORD)));
+        if (signedIn.status() != 302 || signedIn.location().contains("error")) {
+            throw new IllegalStateException("sign-in failed: " + signedIn.status() + " " + signedIn.location());
+        }
+        session.get("/settings/organizations"); // the CSRF token changes with the sign-in
+        return session;
+    }
+
+    /** An answer: its status, HTML and headers. */
+    public record Page(int status, String body, HttpHeaders headers) {
+
+        public String location() {
+            return headers.firstValue("Location").orElse("");
+        }
+
+        /** The page's alert: the problem's code (if the alert carries one) and sentence. */
+        public Optional<Alert> alert() {
+            Matcher alert = ALERT.matcher(body);
+            if (!alert.find()) {
+                return Optional.empty();
+            }
+            Matcher code = CODE.matcher(alert.group(1));
+            return Optional.of(new Alert(code.find() ? code.group(1) : null, HtmlUtils.htmlUnescape(alert.group(2)).strip()));
+        }
+    }
+
+    public record Alert(String code, String text) {
+    }
+
+    public Page get(String path) {
+        Page page = send(request(path).GET().build());
+        Matcher token = CSRF.matcher(page.body());
+        if (token.find()) {
+            csrf = token.group(1);
+        }
+        return page;
     }
 
     /** The page's HTML; fails unless it answers 200. */
     public String page(String path) {
-        HttpResponse<String> response = get(path);
-        if (response.statusCode() != 200) {
-            throw new IllegalStateException("GET " + path + " answered " + response.statusCode());
+        Page page = get(path);
+        if (page.status() != 200) {
+            throw new IllegalStateException("GET " + path + " answered " + page.status());
         }
-        return response.body();
+        return page.body();
     }
 
-    private static String cookieOf(HttpResponse<String> response, String otherwise) {
-        return response.headers().firstValue("Set-Cookie").map(header -> header.split(";")[0]).orElse(otherwise);
+    /** Posts a form (fields in order; a name may repeat) with this session's CSRF token. */
+    public Page post(String path, List<Map.Entry<String, String>> fields) {
+        String body = Stream.concat(Stream.of(Map.entry("_csrf", csrf)), fields.stream())
+                .map(field -> encode(field.getKey()) + "=" + encode(field.getValue()))
+                .collect(Collectors.joining("&"));
+        return send(request(path).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
-    private static String encode(String value) {
-        return URLEncoder.encode(value, StandardCharsets.UTF_8);
+    private HttpRequest.Builder request(String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept", "text/html");
+        return cookie == null ? request : request.header("Cookie", cookie);
     }
 
-    private static HttpResponse<String> send(HttpRequest request) {
+    private Page send(HttpRequest request) {
         try {
-            return HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
+            response.headers().allValues("Set-Cookie").stream()
+                    .filter(value -> value.startsWith("JSESSIONID="))
+                    .findFirst()
+                    .ifPresent(value -> cookie = value.split(";")[0]);
+            return new Page(response.statusCode(), response.body(), response.headers());
         }
         catch (IOException e) {
             throw new IllegalStateException(e);
@@ -76,5 +126,9 @@ public final class PageSession {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    private static String encode(String value) {
+        return URLEncoder.encode(value, StandardCharsets.UTF_8);
     }
 }

@@ -117,7 +117,9 @@ class UsageBrowserTests extends BrowserTest {
         page.getByLabel("Monthly limit per member").fill("1.1234567");
         page.getByLabel("Pause org-billed usage").uncheck();
         button(page, "Save spend policy").click();
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("memberMonthlyLimit: must be a decimal string");
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("memberMonthlyLimit must be a decimal string");
+        assertThat(page.getByRole(AriaRole.ALERT)).hasAttribute("data-code", "validation_failed");
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/settings/organizations/" + org + "(#.*)?"));
         assertThat(api.get(policy(org), owner.token()).body().get("paused").asBoolean()).isTrue();
 
         page.getByLabel("Monthly limit per member").fill("");

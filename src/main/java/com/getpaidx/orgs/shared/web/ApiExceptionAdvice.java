@@ -1,6 +1,5 @@
 package com.getpaidx.orgs.shared.web;
 
-import java.util.ArrayList;
 import java.util.List;
 
 import org.slf4j.Logger;
@@ -21,7 +20,7 @@ import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.HandlerMethodValidationException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 import org.springframework.beans.TypeMismatchException;
-import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
 import tools.jackson.core.JacksonException;
 import tools.jackson.core.exc.StreamReadException;
 import tools.jackson.databind.exc.MismatchedInputException;
@@ -40,14 +39,9 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
 
-    @ExceptionHandler(InvalidInput.class)
-    ResponseEntity<ProblemDetail> invalidInput(InvalidInput e) {
-        return Problems.response(Problems.validation(e.errors()));
-    }
-
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
-        return Problems.response(Problems.of(e));
+        return Problems.response(Problems.ofInput(e).orElseThrow());
     }
 
     @ExceptionHandler(Exception.class)
@@ -66,7 +60,7 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
         }
         InvalidInput invalid = cause(e, InvalidInput.class);
         if (invalid != null) {
-            return untyped(Problems.validation(invalid.errors()));
+            return untyped(Problems.validation(located(invalid, cause(e, JacksonException.class))));
         }
         return untyped(Problems.validation(List.of(readError(e))));
     }
@@ -74,29 +68,25 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
     @Override
     protected ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = new ArrayList<>();
-        e.getBindingResult().getFieldErrors()
-                .forEach(error -> errors.add(new FieldError(error.getField(), error.getDefaultMessage())));
-        e.getBindingResult().getGlobalErrors()
-                .forEach(error -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
-        return untyped(Problems.validation(errors));
+        return untyped(Problems.ofInput(e).orElseThrow());
     }
 
     @Override
     protected ResponseEntity<Object> handleHandlerMethodValidationException(HandlerMethodValidationException e,
             HttpHeaders headers, HttpStatusCode status, WebRequest request) {
-        List<FieldError> errors = e.getParameterValidationResults().stream()
-                .flatMap(result -> result.getResolvableErrors().stream()
-                        .map(error -> new FieldError(result.getMethodParameter().getParameterName(), error.getDefaultMessage())))
-                .toList();
-        return untyped(Problems.validation(errors));
+        return untyped(Problems.ofInput(e).orElseThrow());
     }
 
     @Override
     protected ResponseEntity<Object> handleTypeMismatch(TypeMismatchException e, HttpHeaders headers,
             HttpStatusCode status, WebRequest request) {
-        String name = e instanceof MethodArgumentTypeMismatchException mismatch ? mismatch.getName() : e.getPropertyName();
-        return untyped(Problems.validation(List.of(new FieldError(name, "has the wrong format"))));
+        return untyped(Problems.ofInput(e).orElseThrow());
+    }
+
+    @Override
+    protected ResponseEntity<Object> handleMissingServletRequestParameter(MissingServletRequestParameterException e,
+            HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+        return untyped(Problems.ofInput(e).orElseThrow());
     }
 
     /** Every problem Spring raises itself (405, 415, missing parameter, …) gets its code too. */
@@ -127,6 +117,13 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
             return new FieldError(path(other), "could not be read");
         }
         return new FieldError("body", "is missing or unreadable");
+    }
+
+    /** A value type refusing its text (Credits) names itself; the body's field it sat in is the better name. */
+    private static List<FieldError> located(InvalidInput invalid, JacksonException where) {
+        String path = where == null ? "body" : path(where);
+        return path.equals("body") ? invalid.errors()
+                : invalid.errors().stream().map(error -> new FieldError(path, error.message())).toList();
     }
 
     private static String path(JacksonException e) {

@@ -1,7 +1,16 @@
 package com.getpaidx.orgs.shared.web;
 
 import java.net.URI;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+
+import org.springframework.beans.TypeMismatchException;
+import org.springframework.validation.BindException;
+import org.springframework.validation.BindingResult;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.method.annotation.HandlerMethodValidationException;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -11,12 +20,15 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 
 import com.getpaidx.orgs.shared.DomainException;
+import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.InvalidInput.FieldError;
 
 /**
  * RFC 9457 problem details with the machine {@code code} every API error carries.
  */
 public final class Problems {
+
+    private static final String WRONG_FORMAT = "has the wrong format";
 
     private Problems() {
     }
@@ -39,6 +51,40 @@ public final class Problems {
                 + String.join("; ", errors.stream().map(e -> e.field() + " " + e.message()).toList()) + ".");
         problem.setProperty("errors", errors);
         return problem;
+    }
+
+    /**
+     * The problem for input Spring refused before a controller ran (a parameter missing or of the wrong type,
+     * a form that does not bind), or for a broken rule; empty for anything else. Pages and the API share it, so
+     * both give the same sentence.
+     */
+    public static Optional<ProblemDetail> ofInput(Exception e) {
+        return switch (e) {
+            case InvalidInput invalid -> Optional.of(validation(invalid.errors()));
+            case DomainException domain -> Optional.of(of(domain));
+            case MissingServletRequestParameterException missing ->
+                    Optional.of(validation(List.of(new FieldError(missing.getParameterName(), "is required"))));
+            case MethodArgumentTypeMismatchException mismatch ->
+                    Optional.of(validation(List.of(new FieldError(mismatch.getName(), WRONG_FORMAT))));
+            case TypeMismatchException mismatch ->
+                    Optional.of(validation(List.of(new FieldError(mismatch.getPropertyName(), WRONG_FORMAT))));
+            case BindException binding -> Optional.of(validation(fieldErrors(binding.getBindingResult())));
+            case HandlerMethodValidationException invalid -> Optional.of(validation(invalid.getParameterValidationResults()
+                    .stream()
+                    .flatMap(result -> result.getResolvableErrors().stream()
+                            .map(error -> new FieldError(result.getMethodParameter().getParameterName(),
+                                    error.getDefaultMessage())))
+                    .toList()));
+            default -> Optional.empty();
+        };
+    }
+
+    private static List<FieldError> fieldErrors(BindingResult result) {
+        List<FieldError> errors = new ArrayList<>();
+        result.getFieldErrors().forEach(error -> errors.add(new FieldError(error.getField(),
+                error.isBindingFailure() ? WRONG_FORMAT : error.getDefaultMessage())));
+        result.getGlobalErrors().forEach(error -> errors.add(new FieldError(error.getObjectName(), error.getDefaultMessage())));
+        return errors;
     }
 
     /** A 503 says when to try again (RFC 9110 Retry-After): the service is busy, not broken. */
