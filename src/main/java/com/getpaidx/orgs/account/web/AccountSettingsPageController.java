@@ -1,17 +1,13 @@
 package com.getpaidx.orgs.account.web;
 
-import org.springframework.http.HttpStatus;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
-import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
-import org.springframework.web.servlet.ModelAndView;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
 import com.getpaidx.orgs.account.EmailVerification;
-import com.getpaidx.orgs.account.VerificationLinkInvalid;
 import com.getpaidx.orgs.mail.EmailDelivery;
 import com.getpaidx.orgs.shared.CurrentUser;
 
@@ -56,15 +52,5 @@ class AccountSettingsPageController {
         verification.verify(user.id(), token);
         redirect.addFlashAttribute("notice", "Your email address is confirmed.");
         return "redirect:/settings/account";
-    }
-
-    /** A bad link re-shows the confirmation page with the reason, as a 400, rather than going elsewhere. */
-    @ExceptionHandler(VerificationLinkInvalid.class)
-    ModelAndView invalidLink(VerificationLinkInvalid e, CurrentUser user) {
-        ModelAndView page = new ModelAndView("account/verify", HttpStatus.BAD_REQUEST);
-        page.addObject("user", user);
-        page.addObject("error", e.getMessage());
-        page.addObject("invalid", true);
-        return page;
     }
 }

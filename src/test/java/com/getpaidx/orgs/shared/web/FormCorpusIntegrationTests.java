@@ -118,13 +118,16 @@ class FormCorpusIntegrationTests {
         }
     }
 
-    /** Each page form, and each of its fields and path variables, has at least one bad value in the corpus. */
+    /** Each page form with input, and each of its fields and path variables, has at least one bad value in the corpus. */
     @Test
     void everyPageFormFieldHasRows() {
         Set<String> covered = FormCorpus.rows().stream().map(row -> row.form() + " " + row.field())
                 .collect(Collectors.toCollection(TreeSet::new));
         Set<String> needed = new TreeSet<>();
         for (FormPages.Form form : pages.forms()) {
+            if (fields(form).isEmpty()) {
+                continue; // no input to get wrong (a button alone, such as "send a new confirmation link")
+            }
             needed.add(form.path() + " " + "(any row)");
             for (String field : fields(form)) {
                 needed.add(form.path() + " " + field);
