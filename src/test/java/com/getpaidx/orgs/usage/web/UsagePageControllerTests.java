@@ -36,7 +36,9 @@ class UsagePageControllerTests {
     }
 
     private static com.getpaidx.orgs.shared.GetPaidXProperties environment(String name) {
-        return new com.getpaidx.orgs.shared.GetPaidXProperties(name, null, null, java.nio.file.Path.of(".data/service-token"));
+        // production requires a base URL
+        return new com.getpaidx.orgs.shared.GetPaidXProperties(name, java.net.URI.create("https://orgs.example.com"), null,
+                java.nio.file.Path.of(".data/service-token"));
     }
 
     @Test
