@@ -13,8 +13,8 @@ import java.util.Map;
  * database's settings map, created here as an extension): a snapshot of calls per statement, and of
  * the database's committed transactions, before and after a round. Batches are calls of
  * usage_charge(...). pg_stat_statements counts pgjdbc's BEGIN (sent one-shot) but misses most of its
- * COMMITs (here 8 counted for 88 BEGINs: pgjdbc sends COMMIT as a server-prepared statement after
- * a few uses), so a transaction's end is counted as one statement per BEGIN, and commits are read
+ * COMMITs (8 counted for 88 BEGINs in a quick run; probably as pgjdbc reuses COMMIT as a
+ * server-prepared statement after a few uses), so a transaction's end is counted as one statement per BEGIN, and commits are read
  * from pg_stat_database.xact_commit (the caller waits for the backends to flush it). The polls of
  * the service's scheduled jobs (sandbox events, payment inbox, mail outbox) are not part of any
  * batch: they are shown, not counted.
