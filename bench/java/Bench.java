@@ -150,9 +150,22 @@ public final class Bench {
         return new Measured(rounds, windows);
     }
 
-    /** After the backends have gone idle and flushed their transaction counts (within a second). */
+    /**
+     * Once the service has finished the requests wrk cut off (no statement for half a second, at
+     * most 15 s), and its backends, idle, have flushed their transaction counts (within a second).
+     */
     private static RoundTrips.Snapshot settledSnapshot(Connection stats) throws Exception {
-        Thread.sleep(1_500);
+        RoundTrips.Snapshot last = RoundTrips.snapshot(stats);
+        for (int i = 0; i < 30; i++) {
+            Thread.sleep(500);
+            RoundTrips.Snapshot next = RoundTrips.snapshot(stats);
+            boolean quiet = RoundTrips.between(last, next).statements() == 0;
+            last = next;
+            if (quiet) {
+                break;
+            }
+        }
+        Thread.sleep(1_200);
         return RoundTrips.snapshot(stats);
     }
 
