@@ -1,0 +1,217 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The load side of bench/run, one phase per call against a running service:
+ *
+ * <pre>
+ * java -cp classes:postgresql.jar Bench group|naive base=http://127.0.0.1:PORT jdbc=jdbc:postgresql://127.0.0.1:PORT/postgres
+ *      dataDir=… out=… [mode=quick] [connections=32 warmup=20 rounds=3 seconds=15 chartSeconds=10 wallets=10000 batchSize=100]
+ * java -cp classes Bench report out=… [chart=docs/hot-wallet.svg]
+ * </pre>
+ *
+ * {@code group} runs against the service as configured (group commit): liveness, ceiling, hot_group,
+ * many, batch, raw_batch and the group points of the chart; {@code naive} against the service started
+ * with {@code getpaidx.usage.group-commit=false}: hot_naive and the naive points. Each phase warms up,
+ * measures its rounds (medians go to out/result.properties) and checks the ledger of its wallets;
+ * {@code report} prints the table, the targets and the RESULT line (see {@link Report}).
+ */
+public final class Bench {
+
+    static final List<Integer> CHART_CONNECTIONS = List.of(1, 8, 32, 128);
+    static final long FUNDED = 1_000_000L * 1_000_000;          // a million credits: the hot wallets never run dry
+    static final long MANY_FUNDED = 1_000L * 1_000_000;         // a thousand credits each
+
+    private final Options options;
+    private final Db db;
+    private final Wrk wrk;
+    private final String run = Long.toString(System.currentTimeMillis(), 36);
+    private final Map<String, LedgerCheck.Tally> tallies = new HashMap<>();
+
+    /** The rounds of one phase, and the statement counts of each round when asked for. */
+    record Measured(List<Round> rounds, List<RoundTrips.Window> windows) {
+    }
+
+    private Bench(Options options) {
+        this.options = options;
+        this.db = new Db(options);
+        this.wrk = new Wrk(options);
+    }
+
+    public static void main(String[] args) throws Exception {
+        String phase = args.length == 0 ? "" : args[0];
+        Options options = Options.parse(args, 1);
+        switch (phase) {
+            case "group" -> new Bench(options).group();
+            case "naive" -> new Bench(options).naive();
+            case "report" -> Report.print(options);
+            default -> {
+                System.err.println("usage: Bench group|naive|report key=value… (see the class comment)");
+                System.exit(2);
+            }
+        }
+    }
+
+    private void group() throws Exception {
+        try (Connection c = db.connect()) {
+            RoundTrips.enable(c);
+            long t0 = System.nanoTime();
+            Setup.Wallets hot = Setup.create(c, run, "hot", 1, 1, FUNDED);
+            Setup.Wallets batch = Setup.create(c, run, "batch", 1, 1, FUNDED);
+            Setup.Wallets chart = Setup.create(c, run, "chartg", 1, 1, FUNDED);
+            Setup.Wallets many = Setup.create(c, run, "many", options.wallets(), options.wallets(), MANY_FUNDED);
+            System.out.printf(Locale.ROOT, "   set up %,d orgs with wallets and workspaces in %.1f s (SQL)%n",
+                    many.orgs().size() + 3, (System.nanoTime() - t0) / 1e9);
+
+            Measured liveness = measure("liveness", Wrk.Load.get("/actuator/health/liveness"), null, null);
+            expect(liveness, "liveness", r -> r.non2xx() == 0, "a liveness answer was not 2xx");
+            put("liveness_eps", Round.medianRate(liveness.rounds()));
+
+            Measured ceiling = measure("ceiling", Wrk.Load.events("refused", "ceiling-" + run, hot), null, null);
+            expect(ceiling, "ceiling", r -> r.non2xx() == r.requests() && r.acked() == 0, "a refused event was not refused");
+            put("ceiling_eps", Round.medianRate(ceiling.rounds()));
+            put("ceiling_p99_ms", Round.medianP99(ceiling.rounds()));
+
+            Measured hotGroup = measure("hot_group", Wrk.Load.events("event", "hot-" + run, hot), hot, c);
+            LedgerCheck.verify(c, "hot_group", hot, tallies.get(hot.tag()));
+            put("hot_group_eps", Round.medianRate(hotGroup.rounds()));
+            put("hot_group_p50_ms", Round.medianP50(hotGroup.rounds()));
+            put("hot_group_p99_ms", Round.medianP99(hotGroup.rounds()));
+            List<Double> perCommit = new ArrayList<>();
+            for (int i = 0; i < hotGroup.rounds().size(); i++) {
+                perCommit.add((double) hotGroup.rounds().get(i).acked() / Math.max(1, hotGroup.windows().get(i).commits()));
+            }
+            put("events_per_commit", Round.median(perCommit));
+            put("hot_group_round_trips_per_batch", Round.median(hotGroup.windows().stream().map(RoundTrips.Window::perBatch).toList()));
+
+            Measured spread = measure("many", Wrk.Load.events("event", "many-" + run, many), many, null);
+            LedgerCheck.verify(c, "many", many, tallies.get(many.tag()));
+            put("many_eps", Round.medianRate(spread.rounds()));
+            put("many_p50_ms", Round.medianP50(spread.rounds()));
+            put("many_p99_ms", Round.medianP99(spread.rounds()));
+            put("many_wallets", many.orgs().size());
+
+            Measured batches = measure("batch", Wrk.Load.batch("batch-" + run, batch, options.batchSize()), batch, c);
+            LedgerCheck.verify(c, "batch", batch, tallies.get(batch.tag()));
+            put("batch_eps", Round.medianRate(batches.rounds()));
+            put("batch_p99_ms", Round.medianP99(batches.rounds()));
+            put("batch_round_trips_per_batch", Round.median(batches.windows().stream().map(RoundTrips.Window::perBatch).toList()));
+
+            rawBatch();
+            chartPoints("group", Wrk.Load.events("event", "chartg-" + run, chart), chart, c);
+        }
+    }
+
+    private void naive() throws Exception {
+        try (Connection c = db.connect()) {
+            RoundTrips.enable(c);
+            Setup.Wallets hot = Setup.create(c, run, "naive", 1, 1, FUNDED);
+            Setup.Wallets chart = Setup.create(c, run, "chartn", 1, 1, FUNDED);
+            Measured naive = measure("hot_naive", Wrk.Load.events("event", "naive-" + run, hot), hot, c);
+            LedgerCheck.verify(c, "hot_naive", hot, tallies.get(hot.tag()));
+            put("hot_naive_eps", Round.medianRate(naive.rounds()));
+            put("hot_naive_p99_ms", Round.medianP99(naive.rounds()));
+            chartPoints("naive", Wrk.Load.events("event", "chartn-" + run, chart), chart, c);
+        }
+    }
+
+    /** Warm-up, then the rounds; with {@code stats}, the statements of each round from pg_stat_statements. */
+    private Measured measure(String phase, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
+        int connections = options.connections();
+        System.out.printf(Locale.ROOT, "== %s: %d connections, warm-up %d s, %d × %d s%n", phase, connections,
+                options.warmupSeconds(), options.rounds(), options.roundSeconds());
+        LedgerCheck.Tally tally = wallets == null ? new LedgerCheck.Tally()
+                : tallies.computeIfAbsent(wallets.tag(), tag -> new LedgerCheck.Tally());
+        Round warmup = wrk.run(load, connections, options.warmupSeconds());
+        tally.add(warmup);
+        String unit = load.charges() ? "events/s" : "requests/s";
+        System.out.println("   warm-up  " + warmup.describe(unit));
+        List<Round> rounds = new ArrayList<>();
+        List<RoundTrips.Window> windows = new ArrayList<>();
+        for (int i = 1; i <= options.rounds(); i++) {
+            RoundTrips.Snapshot before = stats == null ? null : settledSnapshot(stats);
+            Round round = wrk.run(load, connections, options.roundSeconds());
+            tally.add(round);
+            rounds.add(round);
+            System.out.println("   round " + i + "  " + round.describe(unit));
+            if (stats != null) {
+                RoundTrips.Window window = RoundTrips.between(before, settledSnapshot(stats));
+                windows.add(window);
+                System.out.println("            " + window.describe());
+            }
+        }
+        return new Measured(rounds, windows);
+    }
+
+    /**
+     * Once the service has finished the requests wrk cut off (no statement for half a second, at
+     * most 15 s), and its backends, idle, have flushed their transaction counts (within a second).
+     */
+    private static RoundTrips.Snapshot settledSnapshot(Connection stats) throws Exception {
+        RoundTrips.Snapshot last = RoundTrips.snapshot(stats);
+        for (int i = 0; i < 30; i++) {
+            Thread.sleep(500);
+            RoundTrips.Snapshot next = RoundTrips.snapshot(stats);
+            boolean quiet = RoundTrips.between(last, next).statements() == 0;
+            last = next;
+            if (quiet) {
+                break;
+            }
+        }
+        Thread.sleep(1_200);
+        return RoundTrips.snapshot(stats);
+    }
+
+    private void rawBatch() throws Exception {
+        int connections = options.connections();
+        System.out.printf(Locale.ROOT, "== raw_batch: plain JDBC, 100 debits a transaction, %d connections, warm-up %d s, %d × %d s%n",
+                connections, options.warmupSeconds(), options.rounds(), options.roundSeconds());
+        RawJdbc raw = new RawJdbc(db);
+        System.out.println("   warm-up  " + raw.run(connections, options.warmupSeconds()).describe("debits/s"));
+        List<Round> rounds = new ArrayList<>();
+        for (int i = 1; i <= options.rounds(); i++) {
+            Round round = raw.run(connections, options.roundSeconds());
+            rounds.add(round);
+            System.out.println("   round " + i + "  " + round.describe("debits/s").replace("requests", "transactions"));
+        }
+        raw.verify();
+        put("raw_batch_eps", Round.medianRate(rounds));
+    }
+
+    /** Short rounds on the chart's connection counts (skipped when chartSeconds=0). */
+    private void chartPoints(String mode, Wrk.Load load, Setup.Wallets wallets, Connection c) throws Exception {
+        if (options.chartSeconds() <= 0) {
+            return;
+        }
+        System.out.printf(Locale.ROOT, "== chart, %s: %s connections, warm-up %d s, 1 × %d s each%n", mode, CHART_CONNECTIONS,
+                options.chartWarmupSeconds(), options.chartSeconds());
+        LedgerCheck.Tally tally = tallies.computeIfAbsent(wallets.tag(), tag -> new LedgerCheck.Tally());
+        for (int connections : CHART_CONNECTIONS) {
+            tally.add(wrk.run(load, connections, options.chartWarmupSeconds()));
+            Round round = wrk.run(load, connections, options.chartSeconds());
+            tally.add(round);
+            System.out.printf(Locale.ROOT, "   %3d connections  %s%n", connections, round.describe("events/s"));
+            put("chart_" + mode + "_" + connections, round.perSecond());
+        }
+        LedgerCheck.verify(c, "chart " + mode, wallets, tally);
+    }
+
+    private static void expect(Measured measured, String phase, java.util.function.Predicate<Round> ok, String problem) {
+        if (!measured.rounds().stream().allMatch(ok)) {
+            System.out.println("FAILED " + phase + ": " + problem + " (see wrk.log)");
+            System.exit(1);
+        }
+    }
+
+    private void put(String key, double value) throws IOException {
+        Files.writeString(options.out().resolve("result.properties"), key + "=" + String.format(Locale.ROOT, "%.3f", value) + "\n",
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    }
+}
