@@ -68,6 +68,7 @@ class FormCorpusIntegrationTests {
     @ParameterizedTest(name = "{0}")
     @MethodSource("rows")
     void aBadValueReShowsTheFormWithTheApisProblemAndWritesNothing(Row row) {
+        assertThat(row.status()).as("a bad value is the sender's fault").isBetween(400, 499);
         Map<String, String> fields = FormCorpus.defaults(row.form(), fixture);
         if (!row.field().startsWith("{")) {
             fields.put(row.field(), row.value());
