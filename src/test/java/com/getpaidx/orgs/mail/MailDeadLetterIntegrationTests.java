@@ -52,7 +52,7 @@ class MailDeadLetterIntegrationTests {
         transactions.execute(tx -> outbox.enqueue(new OutgoingMail(recipient, "Join Acme",
                 "https://example.test/accept?token=secret-token", "<a href=\"https://example.test/accept\">Join</a>")));
 
-        Row dead = await().atMost(Duration.ofSeconds(20)).pollInterval(Duration.ofMillis(50)).until(() -> {
+        Row dead = await().atMost(Duration.ofSeconds(90)).pollInterval(Duration.ofMillis(50)).until(() -> {
             clock.advance(properties.retryMax());
             return row(recipient);
         }, Row::dead);

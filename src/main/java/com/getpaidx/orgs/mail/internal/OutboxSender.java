@@ -3,7 +3,10 @@ package com.getpaidx.orgs.mail.internal;
 import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.Date;
+import java.util.IdentityHashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,6 +21,7 @@ import jakarta.mail.internet.MimeMultipart;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.mail.MailSendException;
 import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.scheduling.annotation.Scheduled;
@@ -71,28 +75,62 @@ class OutboxSender {
         }
         Instant now = clock.instant();
         List<ClaimedMail> claimed = outbox.claimDue(now, now.plus(properties.claimLease()), properties.batchSize());
-        claimed.forEach(mail -> send(server, mail));
+        Map<MimeMessage, ClaimedMail> composed = new LinkedHashMap<>();
+        for (ClaimedMail mail : claimed) {
+            try {
+                composed.put(compose(server, mail), mail);
+            } catch (MessagingException | RuntimeException failure) {
+                failed(server, mail, failure);
+            }
+        }
+        Map<Object, Exception> failures = sendTogether(server, composed.keySet());
+        composed.forEach((message, mail) -> {
+            Exception failure = failures.get(message);
+            if (failure == null) {
+                // if this update is lost (the database is gone), the lease runs out and the mail goes out twice:
+                // at least once is the promise
+                outbox.markSent(mail.id(), clock.instant());
+                log.info("Mail {} sent (attempt {})", mail.id(), mail.attempts());
+            } else {
+                failed(server, mail, failure);
+            }
+        });
     }
 
-    private void send(JavaMailSender server, ClaimedMail claimed) {
+    /**
+     * The whole batch over one connection to the mail server (a connection per mail is most of a send's
+     * time); what failed, per message, as the sender reports it: all of them when it could not connect.
+     */
+    private static Map<Object, Exception> sendTogether(JavaMailSender server, Collection<MimeMessage> messages) {
+        if (messages.isEmpty()) {
+            return Map.of();
+        }
         try {
-            server.send(compose(server, claimed));
-        } catch (MessagingException | RuntimeException failure) {
-            String error = SendFailures.describe(failure, password(server));
-            if (claimed.attempts() >= properties.maxAttempts()) {
-                giveUp(claimed, error);
-                return;
-            }
-            Instant nextAttempt = clock.instant().plus(properties.retryDelay(claimed.attempts()));
-            outbox.markFailed(claimed.id(), nextAttempt, error);
-            log.warn("Mail {} not sent (attempt {}), next attempt at {}: {}", claimed.id(), claimed.attempts(),
-                    nextAttempt, error);
+            server.send(messages.toArray(MimeMessage[]::new));
+            return Map.of();
+        } catch (MailSendException partly) {
+            return partly.getFailedMessages().isEmpty() ? everyOne(messages, partly) : partly.getFailedMessages();
+        } catch (RuntimeException all) {
+            return everyOne(messages, all);
+        }
+    }
+
+    private static Map<Object, Exception> everyOne(Collection<MimeMessage> messages, Exception failure) {
+        Map<Object, Exception> failed = new IdentityHashMap<>();
+        messages.forEach(message -> failed.put(message, failure));
+        return failed;
+    }
+
+    private void failed(JavaMailSender server, ClaimedMail claimed, Exception failure) {
+        String error = SendFailures.describe(failure, password(server));
+        if (claimed.attempts() >= properties.maxAttempts()) {
+            giveUp(claimed, error);
             return;
         }
-        // if this update is lost (the database is gone), the lease runs out and the mail goes out twice:
-        // at least once is the promise
-        outbox.markSent(claimed.id(), clock.instant());
-        log.info("Mail {} sent (attempt {})", claimed.id(), claimed.attempts());
+        Instant nextAttempt = clock.instant().plus(properties.retryDelay(claimed.attempts()));
+        outbox.markFailed(claimed.id(), nextAttempt, error);
+        log.warn("Mail {} not sent (attempt {}), next attempt at {}: {}", claimed.id(), claimed.attempts(),
+                nextAttempt, error);
     }
 
     /** The last allowed attempt failed: the mail is dead (its bodies erased), audited, and logged for an operator. */
