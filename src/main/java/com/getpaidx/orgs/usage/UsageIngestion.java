@@ -14,7 +14,8 @@ import com.getpaidx.orgs.usage.internal.UsageCharges;
  * Charges metered usage to the organization a workspace bills. A request is validated and
  * fingerprinted here and touches no table: the workspace's binding is read in the charging
  * transaction. Single events are group-committed (see {@link GroupCommitter}) unless
- * {@code getpaidx.usage.group-commit=false}; a batch is one transaction whatever orgs it charges.
+ * {@code getpaidx.usage.group-commit=false}; so are batch requests, whole: a batch request's events
+ * commit together, with other requests' events when they fit under the batch limit.
  */
 @Service
 public class UsageIngestion {
@@ -54,7 +55,7 @@ public class UsageIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<UsageOutcome> charged = charges.charge(valid);
+            List<UsageOutcome> charged = properties.groupCommit() ? groupCommit.chargeAll(valid) : charges.charge(valid);
             for (int k = 0; k < charged.size(); k++) {
                 outcomes[positions.get(k)] = charged.get(k);
             }

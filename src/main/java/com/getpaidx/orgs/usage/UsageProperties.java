@@ -14,6 +14,6 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 @ConfigurationProperties("getpaidx.usage")
 public record UsageProperties(
         @DefaultValue("true") boolean groupCommit,
-        @DefaultValue("256") int maxBatch,
+        @DefaultValue("1000") int maxBatch,
         @DefaultValue("30s") Duration waitTimeout) {
 }

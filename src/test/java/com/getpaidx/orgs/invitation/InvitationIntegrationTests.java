@@ -4,25 +4,26 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import tools.jackson.databind.JsonNode;
 
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.MutableClock;
 
+import static com.getpaidx.orgs.invitation.InvitationTraffic.assertProblem;
+import static com.getpaidx.orgs.invitation.InvitationTraffic.invitations;
+import static com.getpaidx.orgs.invitation.InvitationTraffic.newAddress;
 import static org.assertj.core.api.Assertions.assertThat;
 
 @IntegrationTest
@@ -38,49 +39,18 @@ class InvitationIntegrationTests {
         clock.reset();
     }
 
-    private static String invitations(UUID org) {
-        return "/api/v1/orgs/" + org + "/invitations";
-    }
+    private InvitationTraffic traffic;
 
-    private static String newAddress() {
-        return "invitee-" + UUID.randomUUID() + "@example.com";
-    }
-
-    private Api.Response invite(UUID org, Api.User by, String email, String role) {
-        return api.post(invitations(org), by.token(), Map.of("email", email, "role", role));
-    }
-
-    private Api.Response accept(String token, Api.User as) {
-        return api.post("/api/v1/invitations/accept", as.token(), Map.of("token", token));
-    }
-
-    private Api.Response preview(String token, Api.User as) {
-        return api.post("/api/v1/invitations/preview", as.token(), Map.of("token", token));
-    }
-
-    /** A signed-up account for exactly this address, which it has confirmed. */
-    private Api.User accountFor(String email) {
-        Api.User user = unverifiedAccountFor(email);
-        fixtures.verifyEmail(user);
-        return user;
-    }
-
-    private Api.User unverifiedAccountFor(String email) {
-        api.post("/api/v1/auth/signup", null, Map.of("email", email, "password", Api.PASSWORD, "displayName", "Invitee"));
-        String token = api.post("/api/v1/auth/tokens", null, Map.of("email", email, "password", Api.PASSWORD)).text("token");
-        return new Api.User(UUID.fromString(api.get("/api/v1/me", token).text("userId")), email, token);
-    }
-
-    private static void assertProblem(Api.Response response, int status, String code) {
-        assertThat(response.status()).as(response.toString()).isEqualTo(status);
-        assertThat(response.code()).isEqualTo(code);
+    @BeforeEach
+    void traffic() {
+        traffic = new InvitationTraffic(api, fixtures);
     }
 
     @Test
     void anInvitationComesWithItsTokenAndAcceptLinkOnce() {
         Fixtures.Roster roster = fixtures.roster();
         String email = newAddress();
-        Api.Response created = invite(roster.org(), roster.admin(), email, "billing_admin");
+        Api.Response created = traffic.invite(roster.org(), roster.admin(), email, "billing_admin");
 
         assertThat(created.status()).isEqualTo(201);
         assertThat(created.text("email")).isEqualTo(email);
@@ -107,7 +77,7 @@ class InvitationIntegrationTests {
         Fixtures.Roster roster = fixtures.roster();
         String orgName = api.get("/api/v1/orgs/" + roster.org(), roster.owner().token()).text("name");
         String email = newAddress();
-        String acceptUrl = invite(roster.org(), roster.admin(), email, "billing_admin").text("acceptUrl");
+        String acceptUrl = traffic.invite(roster.org(), roster.admin(), email, "billing_admin").text("acceptUrl");
 
         var message = mail.awaitMessagesTo(email, 1).getFirst();
         assertThat(message.getSubject()).contains(orgName);
@@ -132,7 +102,7 @@ class InvitationIntegrationTests {
     @Test
     void onlyTheTokensHashIsStored() {
         Fixtures.Roster roster = fixtures.roster();
-        String token = invite(roster.org(), roster.owner(), newAddress(), "member").text("token");
+        String token = traffic.invite(roster.org(), roster.owner(), newAddress(), "member").text("token");
         Long clear = jdbc.sql("SELECT count(*) FROM invitation WHERE encode(token_hash, 'escape') LIKE :t")
                 .param("t", "%" + token + "%").query(Long.class).single();
         Long hashed = jdbc.sql("SELECT count(*) FROM invitation WHERE token_hash = sha256(convert_to(:t, 'UTF8'))")
@@ -144,12 +114,12 @@ class InvitationIntegrationTests {
     @Test
     void onlyManagersInviteAndOnlyOwnersInviteOwners() {
         Fixtures.Roster roster = fixtures.roster();
-        assertThat(invite(roster.org(), roster.owner(), newAddress(), "owner").status()).isEqualTo(201);
-        assertProblem(invite(roster.org(), roster.admin(), newAddress(), "owner"), 403, "forbidden");
-        assertThat(invite(roster.org(), roster.admin(), newAddress(), "admin").status()).isEqualTo(201);
-        assertProblem(invite(roster.org(), roster.billingAdmin(), newAddress(), "member"), 403, "forbidden");
-        assertProblem(invite(roster.org(), roster.member(), newAddress(), "member"), 403, "forbidden");
-        assertProblem(invite(roster.org(), roster.outsider(), newAddress(), "member"), 404, "org_not_found");
+        assertThat(traffic.invite(roster.org(), roster.owner(), newAddress(), "owner").status()).isEqualTo(201);
+        assertProblem(traffic.invite(roster.org(), roster.admin(), newAddress(), "owner"), 403, "forbidden");
+        assertThat(traffic.invite(roster.org(), roster.admin(), newAddress(), "admin").status()).isEqualTo(201);
+        assertProblem(traffic.invite(roster.org(), roster.billingAdmin(), newAddress(), "member"), 403, "forbidden");
+        assertProblem(traffic.invite(roster.org(), roster.member(), newAddress(), "member"), 403, "forbidden");
+        assertProblem(traffic.invite(roster.org(), roster.outsider(), newAddress(), "member"), 404, "org_not_found");
         assertProblem(api.get(invitations(roster.org()), roster.billingAdmin().token()), 403, "forbidden");
         assertProblem(api.get(invitations(roster.org()), roster.member().token()), 403, "forbidden");
     }
@@ -157,7 +127,7 @@ class InvitationIntegrationTests {
     @Test
     void anAdminCannotResendOrRevokeAnOwnersInvitation() {
         Fixtures.Roster roster = fixtures.roster();
-        String id = invite(roster.org(), roster.owner(), newAddress(), "owner").text("id");
+        String id = traffic.invite(roster.org(), roster.owner(), newAddress(), "owner").text("id");
         assertProblem(api.post(invitations(roster.org()) + "/" + id + "/resend", roster.admin().token(), null), 403, "forbidden");
         assertProblem(api.delete(invitations(roster.org()) + "/" + id, roster.admin().token()), 403, "forbidden");
     }
@@ -165,168 +135,52 @@ class InvitationIntegrationTests {
     @Test
     void badInputIsAValidationError() {
         Fixtures.Roster roster = fixtures.roster();
-        assertProblem(invite(roster.org(), roster.owner(), "not an email", "member"), 400, "validation_failed");
-        assertProblem(invite(roster.org(), roster.owner(), newAddress(), "king"), 400, "validation_failed");
+        assertProblem(traffic.invite(roster.org(), roster.owner(), "not an email", "member"), 400, "validation_failed");
+        assertProblem(traffic.invite(roster.org(), roster.owner(), newAddress(), "king"), 400, "validation_failed");
         assertProblem(api.get(invitations(roster.org()) + "?status=lost", roster.owner().token()), 400, "validation_failed");
     }
 
     @Test
     void invitingAMemberOrAPendingAddressIsAConflict() {
         Fixtures.Roster roster = fixtures.roster();
-        assertProblem(invite(roster.org(), roster.owner(), roster.member().email().toUpperCase(), "member"), 409,
+        assertProblem(traffic.invite(roster.org(), roster.owner(), roster.member().email().toUpperCase(), "member"), 409,
                 "already_member");
         String email = newAddress();
-        invite(roster.org(), roster.owner(), email, "member");
-        assertProblem(invite(roster.org(), roster.admin(), email.toUpperCase(), "admin"), 409, "invitation_pending");
+        traffic.invite(roster.org(), roster.owner(), email, "member");
+        assertProblem(traffic.invite(roster.org(), roster.admin(), email.toUpperCase(), "admin"), 409, "invitation_pending");
     }
 
     @Test
     void anExpiredInvitationNoLongerBlocksANewOne() {
         Fixtures.Roster roster = fixtures.roster();
         String email = newAddress();
-        String first = invite(roster.org(), roster.owner(), email, "member").text("id");
+        String first = traffic.invite(roster.org(), roster.owner(), email, "member").text("id");
         clock.advance(Duration.ofDays(7).plusMinutes(1));
-        Api.Response second = invite(roster.org(), roster.owner(), email, "member");
+        Api.Response second = traffic.invite(roster.org(), roster.owner(), email, "member");
         assertThat(second.status()).isEqualTo(201);
         JsonNode expired = api.get(invitations(roster.org()) + "?status=expired", roster.owner().token()).body().get("items");
         assertThat(expired).extracting(i -> i.get("id").asString()).containsExactly(first);
     }
 
     @Test
-    void theInviteeAcceptsAndJoinsInTheInvitedRole() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "billing_admin").text("token");
-        Api.User invitee = accountFor(email.toUpperCase());
-
-        Api.Response previewed = preview(token, invitee);
-        assertThat(previewed.status()).isEqualTo(200);
-        assertThat(previewed.text("orgName")).isEqualTo(api.get("/api/v1/orgs/" + roster.org(), roster.owner().token()).text("name"));
-        assertThat(previewed.text("role")).isEqualTo("billing_admin");
-        assertThat(previewed.text("invitedBy")).isNotBlank();
-        assertThat(previewed.text("status")).isEqualTo("pending");
-        assertThat(previewed.text("expiresAt")).isNotBlank();
-
-        Api.Response accepted = accept(token, invitee);
-        assertThat(accepted.status()).isEqualTo(200);
-        assertThat(accepted.text("orgId")).isEqualTo(roster.org().toString());
-        assertThat(accepted.text("userId")).isEqualTo(invitee.id().toString());
-        assertThat(accepted.text("role")).isEqualTo("billing_admin");
-
-        assertThat(api.get("/api/v1/orgs/" + roster.org(), invitee.token()).text("myRole")).isEqualTo("billing_admin");
-        assertThat(api.get(invitations(roster.org()) + "?status=accepted", roster.owner().token()).body().get("items")).hasSize(1);
-        assertProblem(accept(token, invitee), 409, "invitation_already_used");
-        assertThat(preview(token, invitee).text("status")).isEqualTo("accepted");
-    }
-
-    @Test
-    void anUnconfirmedAddressMayNotJoinUntilItIsConfirmed() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "admin").text("token");
-        Api.User invitee = unverifiedAccountFor(email);
-
-        assertProblem(accept(token, invitee), 403, "email_not_verified");
-        assertThat(api.get("/api/v1/orgs/" + roster.org(), invitee.token()).status()).isEqualTo(404);
-        assertThat(api.get(invitations(roster.org()) + "?status=pending", roster.owner().token()).body().get("items")).hasSize(1);
-
-        fixtures.verifyEmail(invitee);
-        assertThat(accept(token, invitee).status()).isEqualTo(200);
-    }
-
-    @Test
-    void onlyTheInvitedAddressMayAccept() {
-        Fixtures.Roster roster = fixtures.roster();
-        String token = invite(roster.org(), roster.owner(), newAddress(), "member").text("token");
-        assertProblem(accept(token, api.newUser()), 403, "email_mismatch");
-        assertThat(api.get(invitations(roster.org()) + "?status=pending", roster.owner().token()).body().get("items")).hasSize(1);
-    }
-
-    @Test
-    void anUnknownTokenIsNotFound() {
-        Api.User user = api.newUser();
-        assertProblem(accept("no-such-token", user), 404, "invitation_not_found");
-        assertProblem(preview("no-such-token", user), 404, "invitation_not_found");
-    }
-
-    @Test
-    void aRevokedInvitationCannotBeAccepted() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        Api.Response created = invite(roster.org(), roster.owner(), email, "member");
-        assertThat(api.delete(invitations(roster.org()) + "/" + created.text("id"), roster.admin().token()).status()).isEqualTo(204);
-        assertThat(api.delete(invitations(roster.org()) + "/" + created.text("id"), roster.admin().token()).status()).isEqualTo(204);
-        Api.User invitee = accountFor(email);
-        assertProblem(accept(created.text("token"), invitee), 410, "invitation_revoked");
-        assertThat(preview(created.text("token"), invitee).text("status")).isEqualTo("revoked");
-        assertProblem(api.post(invitations(roster.org()) + "/" + created.text("id") + "/resend", roster.owner().token(), null),
-                410, "invitation_revoked");
-    }
-
-    @Test
-    void anInvitationExpiresAfterSevenDays() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "member").text("token");
-        Api.User invitee = accountFor(email);
-        clock.advance(Duration.ofDays(7).plusSeconds(1));
-        assertProblem(accept(token, invitee), 410, "invitation_expired");
-        assertThat(preview(token, invitee).text("status")).isEqualTo("expired");
-        assertThat(api.get(invitations(roster.org()) + "?status=pending", roster.owner().token()).body().get("items")).isEmpty();
-    }
-
-    @Test
-    void resendIssuesAFreshTokenAndExpiryAndTheOldTokenStopsWorking() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        Api.Response created = invite(roster.org(), roster.owner(), email, "member");
-        clock.advance(Duration.ofDays(8)); // even an expired invitation may be resent
-        Api.Response resent = api.post(invitations(roster.org()) + "/" + created.text("id") + "/resend", roster.admin().token(), null);
-        assertThat(resent.status()).isEqualTo(200);
-        assertThat(resent.text("id")).isEqualTo(created.text("id"));
-        assertThat(resent.text("status")).isEqualTo("pending");
-        assertThat(resent.text("token")).isNotEqualTo(created.text("token"));
-        assertThat(resent.text("acceptUrl")).endsWith(resent.text("token"));
-        assertThat(Instant.parse(resent.text("expiresAt"))).isAfter(Instant.parse(created.text("expiresAt")));
-
-        Api.User invitee = accountFor(email);
-        assertProblem(accept(created.text("token"), invitee), 404, "invitation_not_found");
-        assertThat(accept(resent.text("token"), invitee).status()).isEqualTo(200);
-        assertProblem(api.post(invitations(roster.org()) + "/" + created.text("id") + "/resend", roster.owner().token(), null),
-                409, "invitation_already_used");
-        assertProblem(api.delete(invitations(roster.org()) + "/" + created.text("id"), roster.owner().token()), 409,
-                "invitation_already_used");
-    }
-
-    @Test
-    void someoneWhoJoinedMeanwhileGetsAlreadyMember() {
-        Fixtures.Roster roster = fixtures.roster();
-        String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "admin").text("token");
-        Api.User invitee = accountFor(email);
-        fixtures.addMember(roster.org(), roster.owner(), invitee, Role.MEMBER);
-        assertProblem(accept(token, invitee), 409, "already_member");
-    }
-
-    @Test
     void anArchivedOrgTakesNoInvitations() {
         Fixtures.Roster roster = fixtures.roster();
         String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "member").text("token");
+        String token = traffic.invite(roster.org(), roster.owner(), email, "member").text("token");
         api.post("/api/v1/orgs/" + roster.org() + "/archive", roster.owner().token(), null);
-        assertProblem(invite(roster.org(), roster.owner(), newAddress(), "member"), 409, "org_archived");
-        assertProblem(accept(token, accountFor(email)), 409, "org_archived");
+        assertProblem(traffic.invite(roster.org(), roster.owner(), newAddress(), "member"), 409, "org_archived");
+        assertProblem(traffic.accept(token, traffic.accountFor(email)), 409, "org_archived");
     }
 
     @Test
     void everyStepIsAudited() {
         Fixtures.Roster roster = fixtures.roster();
         String email = newAddress();
-        String id = invite(roster.org(), roster.owner(), email, "member").text("id");
+        String id = traffic.invite(roster.org(), roster.owner(), email, "member").text("id");
         String token = api.post(invitations(roster.org()) + "/" + id + "/resend", roster.owner().token(), null).text("token");
-        Api.User invitee = accountFor(email);
-        accept(token, invitee);
-        String other = invite(roster.org(), roster.owner(), newAddress(), "member").text("id");
+        Api.User invitee = traffic.accountFor(email);
+        traffic.accept(token, invitee);
+        String other = traffic.invite(roster.org(), roster.owner(), newAddress(), "member").text("id");
         api.delete(invitations(roster.org()) + "/" + other, roster.owner().token());
 
         List<String> actions = new ArrayList<>();
@@ -340,8 +194,8 @@ class InvitationIntegrationTests {
     void fiftyConcurrentAcceptsCreateOneMembership() throws Exception {
         Fixtures.Roster roster = fixtures.roster();
         String email = newAddress();
-        String token = invite(roster.org(), roster.owner(), email, "member").text("token");
-        Api.User invitee = accountFor(email);
+        String token = traffic.invite(roster.org(), roster.owner(), email, "member").text("token");
+        Api.User invitee = traffic.accountFor(email);
 
         CountDownLatch start = new CountDownLatch(1);
         List<CompletableFuture<Api.Response>> attempts = new ArrayList<>();
@@ -354,7 +208,7 @@ class InvitationIntegrationTests {
                     catch (InterruptedException e) {
                         throw new IllegalStateException(e);
                     }
-                    return accept(token, invitee);
+                    return traffic.accept(token, invitee);
                 }, pool));
             }
             start.countDown();

@@ -39,16 +39,23 @@ public class GroupCommitter {
         this.properties = properties;
     }
 
-    private record Waiter(Pending event, CompletableFuture<UsageOutcome> outcome, Thread thread) {
+    /** A request's events (one, or a batch request's), answered together. */
+    private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread) {
+    }
+
+    /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
+    public UsageOutcome charge(Pending event) {
+        return chargeAll(List.of(event)).getFirst();
     }
 
     /**
-     * Charges one event with whatever else is queued; blocks until committed. A caller that gives up
-     * (timeout, interrupt) is taken out of the lane if its event is still queued ({@link UsageNotTaken});
-     * once its event is in a batch that may still commit, it is told so ({@link OutcomeUnknown}).
+     * Charges a request's events with whatever else is queued (other requests' events too: batch
+     * requests share commits like single events); blocks until committed. A caller that gives up
+     * (timeout, interrupt) is taken out of the lane if its events are still queued ({@link UsageNotTaken});
+     * once they are in a batch that may still commit, it is told so ({@link OutcomeUnknown}).
      */
-    public UsageOutcome charge(Pending event) {
-        Waiter waiter = new Waiter(event, new CompletableFuture<>(), Thread.currentThread());
+    public List<UsageOutcome> chargeAll(List<Pending> events) {
+        Waiter waiter = new Waiter(List.copyOf(events), new CompletableFuture<>(), Thread.currentThread());
         queue.add(waiter);
         long deadline = System.nanoTime() + properties.waitTimeout().toNanos();
         while (true) {
@@ -73,7 +80,7 @@ public class GroupCommitter {
         return queue.size();
     }
 
-    private UsageOutcome giveUp(Waiter waiter) {
+    private List<UsageOutcome> giveUp(Waiter waiter) {
         if (queue.remove(waiter)) {
             throw new UsageNotTaken();
         }
@@ -83,7 +90,7 @@ public class GroupCommitter {
         throw new OutcomeUnknown();
     }
 
-    private static UsageOutcome answer(Waiter waiter) {
+    private static List<UsageOutcome> answer(Waiter waiter) {
         try {
             return waiter.outcome().join();
         }
@@ -115,20 +122,30 @@ public class GroupCommitter {
         }
     }
 
+    /** Whole requests, up to the batch limit of events (a request larger than the limit goes alone). */
     private List<Waiter> take() {
         List<Waiter> batch = new ArrayList<>();
+        int events = 0;
         Waiter next;
-        while (batch.size() < properties.maxBatch() && (next = queue.poll()) != null) {
-            batch.add(next);
+        while ((next = queue.peek()) != null && (batch.isEmpty() || events + next.events().size() <= properties.maxBatch())) {
+            Waiter taken = queue.poll(); // only the drainer polls; a waiter that gave up may have left meanwhile
+            if (taken == null) {
+                break;
+            }
+            batch.add(taken);
+            events += taken.events().size();
         }
         return batch;
     }
 
     private void commit(List<Waiter> batch) {
         try {
-            List<UsageOutcome> outcomes = charges.charge(batch.stream().map(Waiter::event).toList());
-            for (int i = 0; i < batch.size(); i++) {
-                batch.get(i).outcome().complete(outcomes.get(i));
+            List<UsageOutcome> outcomes = charges.charge(batch.stream().flatMap(waiter -> waiter.events().stream()).toList());
+            int from = 0;
+            for (Waiter waiter : batch) {
+                int to = from + waiter.events().size();
+                waiter.outcome().complete(List.copyOf(outcomes.subList(from, to)));
+                from = to;
             }
         }
         catch (Throwable e) {

@@ -147,4 +147,37 @@ class GroupCommitterTests {
             return e;
         }
     }
+
+    private static List<Pending> events(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> event(prefix + i)).toList();
+    }
+
+    private static List<String> ids(CompletableFuture<List<UsageOutcome>> request) throws Exception {
+        return request.get(10, TimeUnit.SECONDS).stream().map(UsageOutcome::eventId).toList();
+    }
+
+    @Test
+    void batchRequestsShareCommitsWholeAndAreNeverSplit() throws Exception {
+        GatedCharger charger = new GatedCharger();
+        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20)));
+        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
+        await().until(() -> charger.batches.size() == 1);
+        List<CompletableFuture<List<UsageOutcome>>> requests = new ArrayList<>();
+        String[] prefixes = {"a", "b", "c", "big"};
+        int[] sizes = {3, 3, 2, 7};
+        for (int i = 0; i < prefixes.length; i++) {
+            List<Pending> request = events(prefixes[i], sizes[i]);
+            requests.add(CompletableFuture.supplyAsync(() -> lane.chargeAll(request), THREADS));
+            int queued = i + 1;
+            await().until(() -> lane.queued() == queued); // in this order behind the held commit
+        }
+        charger.hold = false;
+        charger.release.countDown();
+        opener.get(10, TimeUnit.SECONDS);
+        assertThat(ids(requests.get(0))).as("each request gets its own outcomes, in order").containsExactly("a0", "a1", "a2");
+        assertThat(ids(requests.get(3))).hasSize(7);
+        assertThat(charger.batches).as("a and b fit the limit of 6 together; c would not; big goes alone").containsExactly(
+                List.of("opener"), List.of("a0", "a1", "a2", "b0", "b1", "b2"), List.of("c0", "c1"),
+                List.of("big0", "big1", "big2", "big3", "big4", "big5", "big6"));
+    }
 }
