@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.membership;
 
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -55,6 +56,19 @@ public class MembershipManagement {
     }
 
     @Transactional(readOnly = true)
+    /** Every member, page by page: for a form that offers each of them (a seat, a spender list). */
+    public List<Member> allMembers(OrgId org, UserId caller) {
+        List<Member> all = new ArrayList<>();
+        String cursor = null;
+        do {
+            Page<Member> page = members(org, caller, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
+            all.addAll(page.items());
+            cursor = page.nextCursor();
+        }
+        while (cursor != null);
+        return all;
+    }
+
     public Page<Member> members(OrgId org, UserId caller, PageRequest request) {
         authorizer.require(org, caller, Permission.VIEW);
         List<MembershipRow> rows = memberships.page(org, request);

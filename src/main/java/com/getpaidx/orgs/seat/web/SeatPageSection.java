@@ -1,6 +1,5 @@
 package com.getpaidx.orgs.seat.web;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Optional;
@@ -15,8 +14,6 @@ import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.seat.SeatManagement;
 import com.getpaidx.orgs.seat.Seats;
 import com.getpaidx.orgs.shared.OrgId;
-import com.getpaidx.orgs.shared.Page;
-import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 
 /**
@@ -56,7 +53,7 @@ class SeatPageSection implements OrganizationPageSection {
         model.put("canBuy", changeable && !view.live());
         model.put("canManageBilling", manager && view.subscription() != null);
         if (manager) {
-            List<SeatRow> rows = everyone(org.id(), viewer).stream()
+            List<SeatRow> rows = memberships.allMembers(org.id(), viewer).stream()
                     .map(member -> new SeatRow(member,
                             changeable && !"active".equals(member.seat()) && !"suspended".equals(member.seat()),
                             changeable && ("active".equals(member.seat()) || "suspended".equals(member.seat()))))
@@ -64,18 +61,5 @@ class SeatPageSection implements OrganizationPageSection {
             model.put("rows", rows);
         }
         return Optional.of(new Section("seat/section", model));
-    }
-
-    /** Every member, page by page: a seat can go to any of them, not only to the first page's. */
-    private List<Member> everyone(OrgId org, UserId viewer) {
-        List<Member> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Member> page = memberships.members(org, viewer, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        }
-        while (cursor != null);
-        return all;
     }
 }

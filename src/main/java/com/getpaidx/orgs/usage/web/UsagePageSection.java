@@ -1,6 +1,5 @@
 package com.getpaidx.orgs.usage.web;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -16,7 +15,6 @@ import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.shared.OrgId;
-import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.usage.RecordedUsage;
@@ -72,7 +70,7 @@ class UsagePageSection implements OrganizationPageSection {
     public Optional<Section> render(OrganizationView organization, UserId viewer) {
         var org = organization.organization();
         boolean manager = organization.myRole().can(Permission.MANAGE_BILLING);
-        List<Member> members = everyone(org.id(), viewer);
+        List<Member> members = memberships.allMembers(org.id(), viewer);
         Map<UserId, String> names = members.stream().collect(Collectors.toMap(Member::userId, Member::displayName));
         SpendPolicy policy = policies.policy(org.id(), viewer);
 
@@ -114,18 +112,5 @@ class UsagePageSection implements OrganizationPageSection {
     /** Actors may be collaborators outside the org, or members who have left it. */
     private static String nameOf(UserId user, Map<UserId, String> names) {
         return names.getOrDefault(user, "Not a member (" + user + ")");
-    }
-
-    /** Every member: a policy form that showed only some of them would drop the others' selection on save. */
-    private List<Member> everyone(OrgId org, UserId viewer) {
-        List<Member> all = new ArrayList<>();
-        String cursor = null;
-        do {
-            Page<Member> page = memberships.members(org, viewer, PageRequest.of(PageRequest.MAX_LIMIT, cursor));
-            all.addAll(page.items());
-            cursor = page.nextCursor();
-        }
-        while (cursor != null);
-        return all;
     }
 }
