@@ -8,7 +8,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -18,12 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.audit.AuditRecord;
-import com.getpaidx.orgs.billing.SeatCheckout;
 import com.getpaidx.orgs.billing.SubscriptionChanged;
 import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.membership.Authorizer;
 import com.getpaidx.orgs.membership.MemberNotFound;
-import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.seat.AssignmentStatus;
 import com.getpaidx.orgs.seat.NoSeatAvailable;
 import com.getpaidx.orgs.seat.SeatAssignment;
@@ -47,18 +44,18 @@ public class SeatBook {
     private final JdbcDuplicateSubscriptionRepository duplicates;
     private final EntitlementTracker entitlements;
     private final Authorizer authorizer;
-    private final OrganizationManagement organizations;
+    private final SubscriptionOwners owners;
     private final AuditLog audit;
     private final SeatProperties properties;
     private final Clock clock;
 
     SeatBook(JdbcSeatRepository seats, JdbcDuplicateSubscriptionRepository duplicates, EntitlementTracker entitlements, Authorizer authorizer,
-            OrganizationManagement organizations, AuditLog audit, SeatProperties properties, Clock clock) {
+            SubscriptionOwners owners, AuditLog audit, SeatProperties properties, Clock clock) {
         this.seats = seats;
         this.duplicates = duplicates;
         this.entitlements = entitlements;
         this.authorizer = authorizer;
-        this.organizations = organizations;
+        this.owners = owners;
         this.audit = audit;
         this.properties = properties;
         this.clock = clock;
@@ -149,7 +146,7 @@ public class SeatBook {
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SubscriptionChanged change, UserId actor) {
         SubscriptionState state = change.subscription();
-        Optional<OrgId> owner = ownerOf(state);
+        Optional<OrgId> owner = owners.ownerOf(state);
         if (owner.isEmpty()) {
             log.info("Subscription {} ({}) is no seat subscription of an org here; ignored", state.id(), change.eventId());
             return;
@@ -257,29 +254,6 @@ public class SeatBook {
         List<UserId> changed = new ArrayList<>(changes.suspend());
         changed.addAll(changes.restore());
         return changed;
-    }
-
-    /**
-     * The org a subscription belongs to: the one already holding it, else the one its metadata names (the
-     * checkout put it there). A subscription without our metadata is somebody else's business.
-     */
-    private Optional<OrgId> ownerOf(SubscriptionState state) {
-        Optional<OrgId> known = seats.orgOfSubscription(state.id())
-                .or(() -> duplicates.find(state.id()).map(JdbcSeatRepository.SubscriptionRow::orgId));
-        if (known.isPresent()) {
-            return known;
-        }
-        String org = state.metadata().get("org_id");
-        if (!SeatCheckout.KIND.equals(state.metadata().get("kind")) || org == null) {
-            return Optional.empty();
-        }
-        try {
-            OrgId id = new OrgId(UUID.fromString(org));
-            return organizations.find(id).map(found -> id);
-        }
-        catch (IllegalArgumentException notAnId) {
-            return Optional.empty();
-        }
     }
 
     private static boolean sameSubscription(JdbcSeatRepository.SubscriptionRow before,
