@@ -1,6 +1,19 @@
 -- usage_charge() of V14 with the same rules, answers and signature, and less work per event (measured
 -- on 1,000-event batches): the accepted events are gathered in the loop into the arrays the inserts
 -- read (no sub-select per array), and eventIds are grouped byte-wise (COLLATE "C", as their keys now are).
+--
+-- The call is now a transaction of its own (autocommit), so the low-balance crossings it finds are
+-- also written down in it, for the alert (mail and audit) to be sent after the commit: a crash in
+-- between leaves the row, and the sweep sends it then.
+CREATE TABLE usage_low_balance (
+    org_id         uuid        NOT NULL,
+    id             uuid        NOT NULL DEFAULT gen_random_uuid(),
+    threshold      bigint      NOT NULL,
+    balance_before bigint      NOT NULL,
+    balance_after  bigint      NOT NULL,
+    crossed_at     timestamptz NOT NULL,
+    PRIMARY KEY (org_id, id)
+);
 
 CREATE OR REPLACE FUNCTION usage_charge(p_event_ids text[], p_workspace_ids text[], p_user_ids uuid[], p_credits bigint[],
                              p_kinds text[], p_models text[], p_occurred timestamptz[], p_hashes text[],
@@ -165,7 +178,9 @@ BEGIN
         SELECT i, e_outcome[i], e_code[i], e_org[i], e_after[i], NULL::bigint, NULL::bigint
           FROM generate_series(1, n) AS i;
     RETURN QUERY
-        SELECT NULL::int, 'low_balance', NULL::text, o_id[k], o_balance[k], o_start[k], o_threshold[k]
+        INSERT INTO usage_low_balance (org_id, threshold, balance_before, balance_after, crossed_at)
+        SELECT o_id[k], o_threshold[k], o_start[k], o_balance[k], p_now
           FROM generate_subscripts(o_balance, 1) AS k
-         WHERE o_threshold[k] IS NOT NULL AND o_start[k] >= o_threshold[k] AND o_balance[k] < o_threshold[k];
+         WHERE o_threshold[k] IS NOT NULL AND o_start[k] >= o_threshold[k] AND o_balance[k] < o_threshold[k]
+        RETURNING NULL::int, 'low_balance', NULL::text, org_id, balance_after, balance_before, threshold;
 END $$;

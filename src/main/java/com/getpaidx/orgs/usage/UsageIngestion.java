@@ -10,6 +10,8 @@ import com.getpaidx.orgs.usage.internal.GroupCommitter;
 import com.getpaidx.orgs.usage.internal.Pending;
 import com.getpaidx.orgs.usage.internal.UsageCharges;
 
+import static com.getpaidx.orgs.usage.internal.BatchCharger.Commit.DURABLE;
+
 /**
  * Charges metered usage to the organization a workspace bills. A request is validated and
  * fingerprinted here and touches no table: the workspace's binding is read in the charging
@@ -33,7 +35,7 @@ public class UsageIngestion {
     /** One event; a refusal is thrown as its problem, a replay comes back as {@code duplicate}. */
     public UsageOutcome report(UsageReport report) {
         Pending event = Pending.of(report.validated());
-        UsageOutcome outcome = properties.groupCommit() ? groupCommit.charge(event) : charges.charge(List.of(event)).getFirst();
+        UsageOutcome outcome = properties.groupCommit() ? groupCommit.charge(event) : charges.charge(List.of(event), DURABLE).getFirst();
         if (outcome.status() == UsageOutcome.Status.REJECTED) {
             throw WorkspaceManagement.refusal(outcome.code());
         }
@@ -55,7 +57,7 @@ public class UsageIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<UsageOutcome> charged = properties.groupCommit() ? groupCommit.chargeAll(valid) : charges.charge(valid);
+            List<UsageOutcome> charged = properties.groupCommit() ? groupCommit.chargeAll(valid) : charges.charge(valid, DURABLE);
             for (int k = 0; k < charged.size(); k++) {
                 outcomes[positions.get(k)] = charged.get(k);
             }

@@ -14,25 +14,37 @@ import com.getpaidx.orgs.usage.OutcomeUnknown;
 import com.getpaidx.orgs.usage.UsageNotTaken;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageProperties;
+import com.getpaidx.orgs.usage.internal.BatchCharger.Commit;
 
 /**
  * Group commit. Requests queue in one lane; whichever request finds the lane idle drains it, taking
  * whatever queued meanwhile (up to the batch limit, for any orgs) into one transaction, with no added
  * wait. Events for one hot wallet, and events for many wallets that arrive together, share a commit.
- * Every request is answered only after the commit that holds its charge. The queue is only an
- * optimisation: the wallet row locks and the unique keys are the truth, so instances on other
- * machines, or a restart, lose nothing.
+ * The queue is only an optimisation: the wallet row locks and the unique keys are the truth, so
+ * instances on other machines, or a restart, lose nothing.
+ * <p>
+ * Every request is answered only once its charge is on disk, but no wallet lock is held while the
+ * disk catches up: each batch commits {@link Commit#DEFERRED} (its locks go at commit), and the
+ * lane {@link BatchCharger#flush() flushes} when it runs dry, or after {@link #MAX_DEFERRED} batches
+ * or twice the batch limit of events, then answers every batch the flush covers. While one batch
+ * waits for the disk, the next is already charging.
  */
 @Component
 public class GroupCommitter {
 
     /** A waiter is woken when answered or handed the lane; this only bounds a missed wake-up. */
     private static final long PARK_NANOS = 10_000_000;
+    /** Most batches committed but not yet known to be on disk. */
+    static final int MAX_DEFERRED = 8;
 
     private final BatchCharger charges;
     private final UsageProperties properties;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
+    /** Committed, not yet known to be on disk, so not yet answered; only the drainer touches these. */
+    private final List<Answer> deferred = new ArrayList<>();
+    private int deferredBatches;
+    private int deferredEvents;
 
     GroupCommitter(BatchCharger charges, UsageProperties properties) {
         this.charges = charges;
@@ -41,6 +53,10 @@ public class GroupCommitter {
 
     /** A request's events (one, or a batch request's), answered together. */
     private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread) {
+    }
+
+    /** A waiter's outcomes, held back until their commit is on disk. */
+    private record Answer(Waiter waiter, List<UsageOutcome> outcomes) {
     }
 
     /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
@@ -112,6 +128,9 @@ public class GroupCommitter {
                 }
             }
             finally {
+                if (!deferred.isEmpty()) {
+                    flush();
+                }
                 draining.set(false);
                 // the lane is free: the longest waiter takes it up (the drainer leaves once its own charge is answered)
                 Waiter next = queue.peek();
@@ -139,18 +158,49 @@ public class GroupCommitter {
     }
 
     private void commit(List<Waiter> batch) {
+        List<Pending> events = batch.stream().flatMap(waiter -> waiter.events().stream()).toList();
+        List<UsageOutcome> outcomes;
         try {
-            List<UsageOutcome> outcomes = charges.charge(batch.stream().flatMap(waiter -> waiter.events().stream()).toList());
-            int from = 0;
-            for (Waiter waiter : batch) {
-                int to = from + waiter.events().size();
-                waiter.outcome().complete(List.copyOf(outcomes.subList(from, to)));
-                from = to;
-            }
+            outcomes = charges.charge(events, Commit.DEFERRED);
         }
         catch (Throwable e) {
             batch.forEach(waiter -> waiter.outcome().completeExceptionally(e));
+            batch.forEach(waiter -> LockSupport.unpark(waiter.thread()));
+            return;
         }
-        batch.forEach(waiter -> LockSupport.unpark(waiter.thread()));
+        int from = 0;
+        for (Waiter waiter : batch) {
+            int to = from + waiter.events().size();
+            deferred.add(new Answer(waiter, List.copyOf(outcomes.subList(from, to))));
+            from = to;
+        }
+        deferredBatches++;
+        deferredEvents += events.size();
+        if (queue.isEmpty() || deferredBatches >= MAX_DEFERRED || deferredEvents >= 2 * properties.maxBatch()) {
+            flush();
+        }
+    }
+
+    /** Waits for the disk, then answers every deferred batch; if that fails, their outcome is unknown. */
+    private void flush() {
+        RuntimeException failure = null;
+        try {
+            charges.flush();
+        }
+        catch (RuntimeException e) {
+            failure = new OutcomeUnknown();
+        }
+        for (Answer answer : deferred) {
+            if (failure == null) {
+                answer.waiter().outcome().complete(answer.outcomes());
+            }
+            else {
+                answer.waiter().outcome().completeExceptionally(failure);
+            }
+            LockSupport.unpark(answer.waiter().thread());
+        }
+        deferred.clear();
+        deferredBatches = 0;
+        deferredEvents = 0;
     }
 }

@@ -17,8 +17,10 @@ import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.usage.UsageReport;
 
 /**
- * One call of the {@code usage_charge} function (V14) per batch: the bindings, locks, rules and writes
- * of any number of events, for any number of orgs, in one round trip.
+ * One call of the {@code usage_charge} function (V22) per batch: the bindings, locks, rules and writes
+ * of any number of events, for any number of orgs, in one round trip and one transaction (the call
+ * runs in autocommit). The low-balance crossings it finds wait in {@code usage_low_balance} until
+ * their alert is sent.
  */
 @Repository
 class JdbcChargeRepository {
@@ -49,7 +51,11 @@ class JdbcChargeRepository {
         this.jdbc = jdbc;
     }
 
-    Charged charge(List<Pending> events, Instant now) {
+    /**
+     * With {@link BatchCharger.Commit#DEFERRED}, the statement also sets {@code synchronous_commit}
+     * off for its own transaction, whose commit then does not wait for the disk.
+     */
+    Charged charge(List<Pending> events, Instant now, BatchCharger.Commit commit) {
         int n = events.size();
         String[] ids = new String[n];
         String[] workspaces = new String[n];
@@ -74,8 +80,10 @@ class JdbcChargeRepository {
         List<Crossing> crossings = new ArrayList<>(0);
         try {
             jdbc.sql("""
-                    SELECT event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
+                    SELECT set_config('synchronous_commit', :synchronous, true) AS synchronous_commit,
+                           event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
                       FROM usage_charge(:ids, :workspaces, :users, :credits, :kinds, :models, :occurred, :hashes, :now)""")
+                    .param("synchronous", commit == BatchCharger.Commit.DEFERRED ? "off" : "on")
                     .param("ids", ids).param("workspaces", workspaces).param("users", users).param("credits", credits)
                     .param("kinds", kinds).param("models", models).param("occurred", occurred).param("hashes", hashes)
                     .param("now", Timestamp.from(now))
@@ -99,5 +107,23 @@ class JdbcChargeRepository {
             throw e;
         }
         return new Charged(rows, crossings);
+    }
+
+    /** In autocommit: takes a transaction id, so its commit writes a record and waits for the disk. */
+    void flush() {
+        jdbc.sql("SELECT pg_current_xact_id()").query().singleValue();
+    }
+
+    /** Removes and returns the oldest crossings whose alert is still due (in the caller's transaction). */
+    List<Crossing> takeDueAlerts(int limit) {
+        return jdbc.sql("""
+                DELETE FROM usage_low_balance
+                 WHERE (org_id, id) IN (SELECT org_id, id FROM usage_low_balance
+                                         ORDER BY crossed_at LIMIT :limit FOR UPDATE SKIP LOCKED)
+                RETURNING org_id, threshold, balance_before, balance_after""")
+                .param("limit", limit)
+                .query((rs, n) -> new Crossing(new OrgId(rs.getObject("org_id", UUID.class)), new Credits(rs.getLong("threshold")),
+                        new Credits(rs.getLong("balance_before")), new Credits(rs.getLong("balance_after"))))
+                .list();
     }
 }

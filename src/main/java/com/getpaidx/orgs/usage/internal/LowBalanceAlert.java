@@ -41,7 +41,7 @@ public class LowBalanceAlert {
         this.audit = audit;
     }
 
-    /** In the charging transaction: the mail is queued and the event audited with the charges. */
+    /** In the transaction that takes the crossing off {@code usage_low_balance}: the mails are queued and the event audited. */
     public void check(OrgId org, Credits threshold, Credits before, Credits after) {
         if (threshold == null || before.compareTo(threshold) < 0 || after.compareTo(threshold) >= 0) {
             return;

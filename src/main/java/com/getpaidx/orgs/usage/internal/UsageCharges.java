@@ -3,11 +3,11 @@ package com.getpaidx.orgs.usage.internal;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
@@ -16,10 +16,10 @@ import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.EventRow;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.KeyTakenMeanwhile;
 
 /**
- * Charges a batch of usage events, for any number of orgs, in one transaction of three statements
- * (BEGIN, one call of {@code usage_charge}, COMMIT): bindings, wallet locks, rules, keys, ledger
- * entries, usage rows and month counters all happen in that one call. Only a batch that takes a
- * wallet below its alert threshold does more, in the same transaction: the alert's mail and audit.
+ * Charges a batch of usage events, for any number of orgs, in one statement that is its own
+ * transaction (one call of {@code usage_charge}, autocommit): bindings, wallet locks, rules, keys,
+ * ledger entries, usage rows, month counters and low-balance crossings all happen in that call. A
+ * crossing's alert (mail and audit) is sent once the charge is on disk ({@link DueAlerts}).
  */
 @Component
 public class UsageCharges implements BatchCharger {
@@ -27,27 +27,26 @@ public class UsageCharges implements BatchCharger {
     private static final Logger log = LoggerFactory.getLogger(UsageCharges.class);
 
     private final JdbcChargeRepository repository;
-    private final LowBalanceAlert lowBalance;
-    private final TransactionTemplate transactions;
+    private final DueAlerts alerts;
     private final Clock clock;
+    /** A deferred charge crossed a threshold: its alert goes with the next flush. */
+    private final AtomicBoolean alertsDue = new AtomicBoolean();
 
-    UsageCharges(JdbcChargeRepository repository, LowBalanceAlert lowBalance, TransactionTemplate transactions,
-            Clock clock) {
+    UsageCharges(JdbcChargeRepository repository, DueAlerts alerts, Clock clock) {
         this.repository = repository;
-        this.lowBalance = lowBalance;
-        this.transactions = transactions;
+        this.alerts = alerts;
         this.clock = clock;
     }
 
     /**
-     * The outcome of each event, in order. Should the batch's transaction fail, each event is tried
-     * again in a transaction of its own, so one bad event cannot take the others' charges down; an
+     * The outcome of each event, in order. Should the batch's statement fail, each event is tried
+     * again in a statement of its own, so one bad event cannot take the others' charges down; an
      * event that fails alone is answered {@code internal_error}, with nothing of it written.
      */
     @Override
-    public List<UsageOutcome> charge(List<Pending> events) {
+    public List<UsageOutcome> charge(List<Pending> events, Commit commit) {
         try {
-            return chargeTogether(events);
+            return chargeTogether(events, commit);
         }
         catch (RuntimeException e) {
             if (events.size() == 1) {
@@ -57,25 +56,37 @@ public class UsageCharges implements BatchCharger {
             log.warn("Charging {} usage events together failed ({}); charging them one by one", events.size(), e.toString());
             List<UsageOutcome> outcomes = new ArrayList<>(events.size());
             for (Pending event : events) {
-                outcomes.add(charge(List.of(event)).getFirst());
+                outcomes.add(charge(List.of(event), commit).getFirst());
             }
             return outcomes;
         }
     }
 
-    private List<UsageOutcome> chargeTogether(List<Pending> events) {
-        try {
-            return transactions.execute(tx -> chargeInTransaction(events));
-        }
-        catch (KeyTakenMeanwhile e) {
-            // another instance charged one of these eventIds through another wallet: now it is a replay
-            return transactions.execute(tx -> chargeInTransaction(events));
+    @Override
+    public void flush() {
+        repository.flush();
+        if (alertsDue.getAndSet(false)) {
+            alerts.send();
         }
     }
 
-    private List<UsageOutcome> chargeInTransaction(List<Pending> events) {
-        Charged charged = repository.charge(events, clock.instant());
-        charged.crossings().forEach(c -> lowBalance.check(c.org(), c.threshold(), c.before(), c.after()));
+    private List<UsageOutcome> chargeTogether(List<Pending> events, Commit commit) {
+        Charged charged;
+        try {
+            charged = repository.charge(events, clock.instant(), commit);
+        }
+        catch (KeyTakenMeanwhile e) {
+            // another instance charged one of these eventIds through another wallet: now it is a replay
+            charged = repository.charge(events, clock.instant(), commit);
+        }
+        if (!charged.crossings().isEmpty()) {
+            if (commit == Commit.DURABLE) {
+                alerts.send();
+            }
+            else {
+                alertsDue.set(true);
+            }
+        }
         List<UsageOutcome> outcomes = new ArrayList<>(events.size());
         for (int i = 0; i < events.size(); i++) {
             outcomes.add(outcome(events.get(i).report(), charged.events().get(i)));

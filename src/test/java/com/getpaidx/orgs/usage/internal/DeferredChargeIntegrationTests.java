@@ -1,0 +1,69 @@
+package com.getpaidx.orgs.usage.internal;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.Fixtures;
+import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.TestMailServer;
+import com.getpaidx.orgs.usage.internal.BatchCharger.Commit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * What the lane relies on from the database: a deferred charge's transaction commits without waiting
+ * for the disk, a durable one waits, and a low-balance crossing that a crash left unsent goes out on
+ * the sweep, once.
+ */
+@IntegrationTest
+class DeferredChargeIntegrationTests {
+
+    @Autowired JdbcChargeRepository repository;
+    @Autowired DueAlerts alerts;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+    @Autowired Fixtures fixtures;
+    @Autowired TestMailServer mail;
+
+    private String synchronousCommitAfter(Commit commit) {
+        Pending unknownWorkspace = GroupCommitterTests.event("deferred-" + UUID.randomUUID());
+        return transactions.execute(tx -> {
+            var charged = repository.charge(List.of(unknownWorkspace), Instant.now(), commit);
+            assertThat(charged.events().getFirst().refusal()).isEqualTo("workspace_not_found");
+            return jdbc.sql("SELECT current_setting('synchronous_commit')").query(String.class).single();
+        });
+    }
+
+    @Test
+    void aDeferredChargeCommitsWithoutWaitingForTheDiskAndADurableOneWaits() {
+        assertThat(synchronousCommitAfter(Commit.DEFERRED)).isEqualTo("off");
+        assertThat(synchronousCommitAfter(Commit.DURABLE)).isEqualTo("on");
+    }
+
+    @Test
+    void aCrossingLeftUnsentByACrashIsSentByTheSweepOnce() {
+        Fixtures.Roster roster = fixtures.roster();
+        jdbc.sql("""
+                INSERT INTO usage_low_balance (org_id, threshold, balance_before, balance_after, crossed_at)
+                VALUES (:org, 50000000, 60000000, 40000000, now())""").param("org", roster.org()).update();
+
+        alerts.sweep();
+        alerts.sweep();
+
+        for (Api.User manager : List.of(roster.owner(), roster.billingAdmin())) {
+            assertThat(mail.awaitMessagesTo(manager.email(), 1)).as(manager.email()).hasSize(1);
+        }
+        assertThat(mail.messagesTo(roster.member().email())).isEmpty();
+        assertThat(jdbc.sql("SELECT after ->> 'balance' FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
+                .param("org", roster.org()).query(String.class).list()).containsExactly("40");
+        assertThat(jdbc.sql("SELECT count(*) FROM usage_low_balance WHERE org_id = :org").param("org", roster.org())
+                .query(Integer.class).single()).isZero();
+    }
+}
