@@ -5,6 +5,8 @@
 # embedded PostgreSQL the jar carries, with its data in /app/.data (a volume). Settings: docs/operations.md.
 
 FROM eclipse-temurin:21-jdk AS build
+# curl: the wrapper downloads Maven with it (newer Temurin images no longer ship it)
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/*
 WORKDIR /src
 COPY mvnw pom.xml ./
 COPY .mvn/ .mvn/
@@ -13,7 +15,9 @@ RUN --mount=type=cache,target=/root/.m2 ./mvnw -B -q -DskipTests package \
  && java -Djarmode=tools -jar target/orgs-*.jar extract --layers --launcher --destination /layers
 
 FROM eclipse-temurin:21-jre
-RUN useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin getpaidx \
+# curl: the health check's
+RUN apt-get update && apt-get install -y --no-install-recommends curl && rm -rf /var/lib/apt/lists/* \
+ && useradd --system --uid 10001 --home-dir /app --shell /usr/sbin/nologin getpaidx \
  && mkdir -p /app/.data && chown getpaidx /app/.data
 WORKDIR /app
 COPY --from=build /layers/dependencies/ ./
