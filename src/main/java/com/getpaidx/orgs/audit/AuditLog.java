@@ -32,21 +32,32 @@ public class AuditLog {
         this.clock = clock;
     }
 
+    /**
+     * An org's event goes to {@code audit_event} (org-owned, distributable by org_id), an event of the service
+     * itself (no org) to {@code service_audit_event}.
+     */
     @Transactional(propagation = Propagation.MANDATORY)
     public void record(AuditRecord record) {
-        jdbc.sql("""
+        String insert = record.orgId() == null
+                ? """
+                INSERT INTO service_audit_event (id, actor_user_id, action, target_type, target_id, before, after, created_at)
+                VALUES (:id, :actor, :action, :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :now)"""
+                : """
                 INSERT INTO audit_event (id, org_id, actor_user_id, action, target_type, target_id, before, after, created_at)
-                VALUES (:id, :org, :actor, :action, :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :now)""")
+                VALUES (:id, :org, :actor, :action, :targetType, :targetId, CAST(:before AS jsonb), CAST(:after AS jsonb), :now)""";
+        var statement = jdbc.sql(insert)
                 .param("id", UUID.randomUUID())
-                .param("org", record.orgId() == null ? null : record.orgId().value())
                 .param("actor", record.actor() == null ? null : record.actor().value())
                 .param("action", record.action())
                 .param("targetType", record.targetType())
                 .param("targetId", record.targetId())
                 .param("before", record.before() == null ? null : json.writeValueAsString(record.before()))
                 .param("after", record.after() == null ? null : json.writeValueAsString(record.after()))
-                .param("now", Timestamp.from(clock.instant()))
-                .update();
+                .param("now", Timestamp.from(clock.instant()));
+        if (record.orgId() != null) {
+            statement = statement.param("org", record.orgId().value());
+        }
+        statement.update();
     }
 
     @Transactional(readOnly = true)

@@ -11,6 +11,9 @@ import com.getpaidx.orgs.shared.Money;
 /**
  * {@code getpaidx.topup-packages[n].id|name|credits|price-minor|currency}; the defaults (starter,
  * team, scale) are in application.properties.
+ *
+ * @param topupPackages credit packages on sale, each {@code [n].id}, {@code .name}, {@code .credits} (whole
+ *        credits), {@code .price-minor} and {@code .currency}
  */
 @ConfigurationProperties("getpaidx")
 public record TopUpPackages(List<Entry> topupPackages) {

@@ -51,8 +51,8 @@ class PaymentInboxDeadLetterIntegrationTests {
         assertThat(events.due(clock.instant().plus(Duration.ofDays(365)), 10_000)).doesNotContain(id);
         inbox.process(id);
         assertThat(events.find(id).orElseThrow().attempts()).as("never tried again").isEqualTo(20);
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'payment_event.dead' AND target_id = :id "
-                + "AND org_id IS NULL").param("id", id).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM service_audit_event WHERE action = 'payment_event.dead' AND target_id = :id")
+                .param("id", id).query(Integer.class).single()).isEqualTo(1);
         long counted = jdbc.sql("SELECT count(*) FROM payment_event WHERE dead_at IS NOT NULL").query(Long.class).single();
         assertThat(meters.get("getpaidx.inbox.dead").gauge().value()).isEqualTo(counted);
         assertThat(api.get("/actuator/health", null).body().at("/components/paymentInbox/details/deadEvents").asLong())

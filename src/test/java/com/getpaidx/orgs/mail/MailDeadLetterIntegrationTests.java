@@ -60,8 +60,8 @@ class MailDeadLetterIntegrationTests {
         assertThat(dead.attempts()).isEqualTo(10);
         assertThat(dead.textBody()).isNull();
         assertThat(dead.htmlBody()).isNull();
-        assertThat(jdbc.sql("SELECT count(*) FROM audit_event WHERE action = 'mail.dead' AND target_id = :id "
-                + "AND org_id IS NULL").param("id", dead.id().toString()).query(Integer.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT count(*) FROM service_audit_event WHERE action = 'mail.dead' AND target_id = :id")
+                .param("id", dead.id().toString()).query(Integer.class).single()).isEqualTo(1);
         long counted = jdbc.sql("SELECT count(*) FROM mail_outbox WHERE dead_at IS NOT NULL").query(Long.class).single();
         assertThat(meters.get("getpaidx.mail.dead").gauge().value()).isEqualTo(counted);
         assertThat(api.get("/actuator/health", null).body().at("/components/mailOutbox/details/deadMails").asLong())

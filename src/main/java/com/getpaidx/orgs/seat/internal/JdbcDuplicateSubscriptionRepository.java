@@ -48,7 +48,7 @@ public class JdbcDuplicateSubscriptionRepository {
                 INSERT INTO seat_duplicate_subscription (subscription_id, org_id, customer_id, status, quantity,
                        current_period_end, cancel_at_period_end, observation, updated_at)
                 VALUES (:id, :org, :customer, :status, :quantity, :periodEnd, :cancelAtPeriodEnd, :observation, :now)
-                ON CONFLICT (subscription_id) DO UPDATE
+                ON CONFLICT (org_id, subscription_id) DO UPDATE
                    SET customer_id = :customer, status = :status, quantity = :quantity,
                        current_period_end = :periodEnd, cancel_at_period_end = :cancelAtPeriodEnd,
                        observation = :observation, updated_at = :now""")
