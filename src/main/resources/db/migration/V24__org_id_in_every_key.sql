@@ -9,7 +9,7 @@ SET LOCAL lock_timeout = '5s';
 ALTER TABLE invitation DROP CONSTRAINT invitation_pkey, ADD PRIMARY KEY (org_id, id);
 CREATE INDEX invitation_id ON invitation (id);
 
-ALTER TABLE wallet_entry DROP CONSTRAINT wallet_entry_pkey, ADD PRIMARY KEY (org_id, id);
+-- wallet_entry: V21 made its primary key (org_id, created_at, id) already.
 
 ALTER TABLE top_up DROP CONSTRAINT top_up_pkey, ADD PRIMARY KEY (org_id, id);
 CREATE INDEX top_up_id ON top_up (id);

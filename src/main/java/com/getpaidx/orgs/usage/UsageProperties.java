@@ -10,10 +10,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        charges each in its own transaction (the baseline the benchmark compares against)
  * @param maxBatch most events one group commit takes
  * @param waitTimeout longest a request waits for its group commit before answering with an error
+ * @param alertSweepInterval pause between two looks for low-balance alerts left unsent (after a crash
+ *        between a charge and its alert); alerts are otherwise sent as soon as the charge is on disk
  */
 @ConfigurationProperties("getpaidx.usage")
 public record UsageProperties(
         @DefaultValue("true") boolean groupCommit,
         @DefaultValue("1000") int maxBatch,
-        @DefaultValue("30s") Duration waitTimeout) {
+        @DefaultValue("30s") Duration waitTimeout,
+        @DefaultValue("60s") Duration alertSweepInterval) {
 }

@@ -90,7 +90,7 @@ class GroupCommitDurabilityTests {
 
     /** The opener's commit is held while the named events queue behind it, in order; then released. */
     private static List<Object> run(Recorder charger, int maxBatch, String... ids) throws Exception {
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, maxBatch, Duration.ofSeconds(20)));
+        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, maxBatch, Duration.ofSeconds(20), Duration.ofSeconds(60)));
         charger.calls.add(CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "opener"), THREADS));
         await().until(() -> charger.log.size() == 1);
         for (int i = 0; i < ids.length; i++) {
@@ -141,7 +141,7 @@ class GroupCommitDurabilityTests {
     void deferredWorkIsBoundedByEightBatches() throws Exception {
         Recorder charger = new Recorder();
         charger.release.countDown();
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 100, Duration.ofSeconds(20)));
+        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 100, Duration.ofSeconds(20), Duration.ofSeconds(60)));
         AtomicInteger spawned = new AtomicInteger();
         // during each commit one more request arrives, so the lane never runs dry until the tenth
         charger.duringCharge = () -> {
