@@ -79,6 +79,11 @@ record Options(Map<String, String> values) {
         return integer("chartWarmup", 5);
     }
 
+    /** Seconds of each kind of request (refused, charged, batch) before the first figure; 0 = none. */
+    int serviceWarmupSeconds() {
+        return integer("serviceWarmup", quick() ? 0 : 20);
+    }
+
     int wallets() {
         return integer("wallets", 10_000);
     }

@@ -23,7 +23,8 @@ final class RoundTrips {
 
     /** The statements the scheduled jobs poll with, whatever the load. */
     static final List<String> BACKGROUND_POLLS = List.of("FROM sandbox_event WHERE delivered_at IS NULL",
-            "FROM payment_event WHERE processed_at IS NULL", "UPDATE mail_outbox SET attempts = attempts + 1");
+            "FROM payment_event WHERE processed_at IS NULL", "UPDATE mail_outbox SET attempts = attempts + 1",
+            "DELETE FROM usage_low_balance");
 
     record Snapshot(Map<String, Long> calls, long commits) {
     }
