@@ -52,8 +52,8 @@ class JdbcChargeRepository {
     }
 
     /**
-     * With {@link BatchCharger.Commit#DEFERRED}, the statement also sets {@code synchronous_commit}
-     * off for its own transaction, whose commit then does not wait for the disk.
+     * With {@link BatchCharger.Commit#DEFERRED}, the function sets {@code synchronous_commit} off for
+     * its own transaction, whose commit then does not wait for the disk.
      */
     Charged charge(List<Pending> events, Instant now, BatchCharger.Commit commit) {
         int n = events.size();
@@ -80,9 +80,9 @@ class JdbcChargeRepository {
         List<Crossing> crossings = new ArrayList<>(0);
         try {
             jdbc.sql("""
-                    SELECT set_config('synchronous_commit', :synchronous, true) AS synchronous_commit,
-                           event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
-                      FROM usage_charge(:ids, :workspaces, :users, :credits, :kinds, :models, :occurred, :hashes, :now)""")
+                    SELECT event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
+                      FROM usage_charge(:ids, :workspaces, :users, :credits, :kinds, :models, :occurred, :hashes, :now,
+                                        :synchronous)""")
                     .param("synchronous", commit == BatchCharger.Commit.DEFERRED ? "off" : "on")
                     .param("ids", ids).param("workspaces", workspaces).param("users", users).param("credits", credits)
                     .param("kinds", kinds).param("models", models).param("occurred", occurred).param("hashes", hashes)
