@@ -21,7 +21,9 @@ import com.getpaidx.orgs.usage.OutcomeUnknown;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageProperties;
 
+import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.awaitQuietly;
 import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.event;
+import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.outcomeOrError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
@@ -51,7 +53,7 @@ class GroupCommitDurabilityTests {
             String ids = String.join(",", events.stream().map(e -> e.report().eventId()).toList());
             log.add(commit + ":" + ids);
             if (log.size() == 1) {
-                awaitQuietly(release);
+                awaitQuietly(release, 10);
             }
             duringCharge.run();
             if (ids.equals(failing)) {
@@ -67,24 +69,6 @@ class GroupCommitDurabilityTests {
             if (flushFails) {
                 throw new IllegalStateException("the database went away");
             }
-        }
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(10, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
-    }
-
-    private static Object outcomeOrError(GroupCommitter lane, String id) {
-        try {
-            return lane.charge(event(id));
-        }
-        catch (RuntimeException e) {
-            return e;
         }
     }
 
@@ -153,7 +137,7 @@ class GroupCommitDurabilityTests {
         };
         CountDownLatch go = new CountDownLatch(1);
         charger.calls.add(CompletableFuture.supplyAsync(() -> {
-            awaitQuietly(go);
+            awaitQuietly(go, 10);
             return outcomeOrError(lane, "opener");
         }, THREADS));
         go.countDown(); // the opener is call 0, s1 … s10 are calls 1 … 10

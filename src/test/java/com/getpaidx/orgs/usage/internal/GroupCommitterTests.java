@@ -149,7 +149,7 @@ class GroupCommitterTests {
         assertThat(answers).allMatch(OutcomeUnknown.class::isInstance);
     }
 
-    private static void awaitQuietly(CountDownLatch latch, int seconds) {
+    static void awaitQuietly(CountDownLatch latch, int seconds) {
         try {
             latch.await(seconds, TimeUnit.SECONDS);
         }
@@ -158,7 +158,7 @@ class GroupCommitterTests {
         }
     }
 
-    private static Object outcomeOrError(GroupCommitter lane, String id) {
+    static Object outcomeOrError(GroupCommitter lane, String id) {
         try {
             return lane.charge(event(id));
         }
