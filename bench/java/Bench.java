@@ -70,7 +70,7 @@ public final class Bench {
             System.out.printf(Locale.ROOT, "   set up %,d orgs with wallets and workspaces in %.1f s (SQL)%n",
                     many.orgs().size() + 3, (System.nanoTime() - t0) / 1e9);
 
-            Measured liveness = measure("liveness", Wrk.Load.get("/actuator/health/liveness"), null, null);
+            Measured liveness = measure("liveness", Wrk.Load.get("/livez"), null, null);
             expect(liveness, "liveness", r -> r.non2xx() == 0, "a liveness answer was not 2xx");
             put("liveness_eps", Round.medianRate(liveness.rounds()));
 

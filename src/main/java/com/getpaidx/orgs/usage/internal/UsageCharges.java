@@ -9,6 +9,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.Charged;
@@ -30,9 +31,11 @@ public class UsageCharges implements BatchCharger {
     private final LowBalanceAlert lowBalance;
     private final TransactionTemplate transactions;
     private final Clock clock;
+    private final UsageMetrics metrics;
 
     UsageCharges(JdbcChargeRepository repository, LowBalanceAlert lowBalance, TransactionTemplate transactions,
-            Clock clock) {
+            Clock clock, UsageMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.lowBalance = lowBalance;
         this.transactions = transactions;
@@ -47,11 +50,13 @@ public class UsageCharges implements BatchCharger {
     @Override
     public List<UsageOutcome> charge(List<Pending> events) {
         try {
-            return chargeTogether(events);
+            return metrics.commit(events.size(), () -> chargeTogether(events));
         }
         catch (RuntimeException e) {
             if (events.size() == 1) {
-                log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);
+                try (var context = LogContext.with(LogContext.EVENT_ID, events.getFirst().report().eventId())) {
+                    log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);
+                }
                 return List.of(UsageOutcome.rejected(events.getFirst().report(), "internal_error", null));
             }
             log.warn("Charging {} usage events together failed ({}); charging them one by one", events.size(), e.toString());
