@@ -71,7 +71,7 @@ public final class Bench {
                     many.orgs().size() + 3, (System.nanoTime() - t0) / 1e9);
 
             warmService(hot, batch);
-            Measured liveness = measure("liveness", Wrk.Load.get("/actuator/health/liveness"), null, null);
+            Measured liveness = measure("liveness", Wrk.Load.get("/livez"), null, null);
             expect(liveness, "liveness", r -> r.non2xx() == 0, "a liveness answer was not 2xx");
             put("liveness_eps", Round.medianRate(liveness.rounds()));
 
@@ -125,7 +125,7 @@ public final class Bench {
                 .add(wrk.run(Wrk.Load.events("event", "warm-" + run, hot), options.connections(), seconds));
         tallies.computeIfAbsent(batch.tag(), tag -> new LedgerCheck.Tally())
                 .add(wrk.run(Wrk.Load.batch("warm-" + run, batch, options.batchSize()), options.connections(), seconds));
-        wrk.run(Wrk.Load.get("/actuator/health/liveness"), options.connections(), seconds);
+        wrk.run(Wrk.Load.get("/livez"), options.connections(), seconds);
     }
 
     private void naive() throws Exception {

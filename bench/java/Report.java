@@ -42,7 +42,7 @@ final class Report {
 
     private void table() {
         String[][] rows = {
-                { "liveness_eps", eps("liveness_eps"), "", "GET /actuator/health/liveness (requests/s)" },
+                { "liveness_eps", eps("liveness_eps"), "", "GET /livez (requests/s)" },
                 { "ceiling_eps", eps("ceiling_eps"), ms("ceiling_p99_ms"), "the usage request refused by validation, no database (requests/s)" },
                 { "hot_group_eps", eps("hot_group_eps"), ms("hot_group_p99_ms"), "one org wallet, single events, group commit" },
                 { "hot_naive_eps", eps("hot_naive_eps"), ms("hot_naive_p99_ms"), "one org wallet, single events, one transaction each" },

@@ -4,4 +4,10 @@ import java.time.Instant;
 
 /** A freshly issued API token: the only moment its secret is known to anyone but its holder. */
 public record IssuedToken(String token, Instant expiresAt) {
+
+    /** Never in a log line or an exception message. */
+    @Override
+    public String toString() {
+        return "IssuedToken[token=(hidden), expiresAt=" + expiresAt + "]";
+    }
 }

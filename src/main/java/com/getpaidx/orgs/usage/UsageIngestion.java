@@ -9,6 +9,8 @@ import com.getpaidx.orgs.shared.DomainException;
 import com.getpaidx.orgs.usage.internal.GroupCommitter;
 import com.getpaidx.orgs.usage.internal.Pending;
 import com.getpaidx.orgs.usage.internal.UsageCharges;
+import com.getpaidx.orgs.usage.internal.UsageDrain;
+import com.getpaidx.orgs.usage.internal.UsageMetrics;
 
 import static com.getpaidx.orgs.usage.internal.BatchCharger.Commit.DURABLE;
 
@@ -25,8 +27,13 @@ public class UsageIngestion {
     private final UsageCharges charges;
     private final GroupCommitter groupCommit;
     private final UsageProperties properties;
+    private final UsageMetrics metrics;
+    private final UsageDrain drain;
 
-    UsageIngestion(UsageCharges charges, GroupCommitter groupCommit, UsageProperties properties) {
+    UsageIngestion(UsageCharges charges, GroupCommitter groupCommit, UsageProperties properties, UsageMetrics metrics,
+            UsageDrain drain) {
+        this.metrics = metrics;
+        this.drain = drain;
         this.charges = charges;
         this.groupCommit = groupCommit;
         this.properties = properties;
@@ -34,8 +41,9 @@ public class UsageIngestion {
 
     /** One event; a refusal is thrown as its problem, a replay comes back as {@code duplicate}. */
     public UsageOutcome report(UsageReport report) {
-        Pending event = Pending.of(report.validated());
+        Pending event = Pending.of(admitted(report));
         UsageOutcome outcome = properties.groupCommit() ? groupCommit.charge(event) : charges.charge(List.of(event), DURABLE).getFirst();
+        metrics.count(outcome);
         if (outcome.status() == UsageOutcome.Status.REJECTED) {
             throw WorkspaceManagement.refusal(outcome.code());
         }
@@ -44,6 +52,7 @@ public class UsageIngestion {
 
     /** Many events, each judged on its own; the outcomes come back in the order of the reports. */
     public List<UsageOutcome> reportAll(List<UsageReport> reports) {
+        drain.admit(metrics, reports.size());
         UsageOutcome[] outcomes = new UsageOutcome[reports.size()];
         List<Pending> valid = new ArrayList<>(reports.size());
         List<Integer> positions = new ArrayList<>(reports.size());
@@ -54,14 +63,28 @@ public class UsageIngestion {
             }
             catch (DomainException e) {
                 outcomes[i] = UsageOutcome.rejected(reports.get(i), e.code(), null);
+                metrics.refused(e.code());
             }
         }
         if (!valid.isEmpty()) {
             List<UsageOutcome> charged = properties.groupCommit() ? groupCommit.chargeAll(valid) : charges.charge(valid, DURABLE);
             for (int k = 0; k < charged.size(); k++) {
                 outcomes[positions.get(k)] = charged.get(k);
+                metrics.count(charged.get(k));
             }
         }
         return List.of(outcomes);
+    }
+
+    /** The report, valid, while the service takes usage; a refusal at the door is counted like a charge's. */
+    private UsageReport admitted(UsageReport report) {
+        drain.admit(metrics, 1);
+        try {
+            return report.validated();
+        }
+        catch (DomainException e) {
+            metrics.refused(e.code());
+            throw e;
+        }
     }
 }

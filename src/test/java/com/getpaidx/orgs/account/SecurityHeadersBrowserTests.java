@@ -76,7 +76,7 @@ class SecurityHeadersBrowserTests extends BrowserTest {
     @Test
     void everyAnswerCarriesTheProtectiveHeaders() {
         Api.User user = api.newUser("csp");
-        for (String path : List.of("/login", "/css/app.css", "/no-such-page", "/actuator/health")) {
+        for (String path : List.of("/login", "/css/app.css", "/no-such-page", "/readyz")) {
             assertProtective(get(path, null), path).contains("default-src 'self'");
         }
         assertProtective(get("/api/v1/orgs", user.token()), "API").isEqualTo("default-src 'none'; frame-ancestors 'none'");

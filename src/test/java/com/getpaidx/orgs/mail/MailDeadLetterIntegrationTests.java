@@ -63,8 +63,9 @@ class MailDeadLetterIntegrationTests {
         assertThat(jdbc.sql("SELECT count(*) FROM service_audit_event WHERE action = 'mail.dead' AND target_id = :id")
                 .param("id", dead.id().toString()).query(Integer.class).single()).isEqualTo(1);
         long counted = jdbc.sql("SELECT count(*) FROM mail_outbox WHERE dead_at IS NOT NULL").query(Long.class).single();
-        assertThat(meters.get("getpaidx.mail.dead").gauge().value()).isEqualTo(counted);
-        assertThat(api.get("/actuator/health", null).body().at("/components/mailOutbox/details/deadMails").asLong())
+        await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertThat(meters.get("getpaidx.mail.outbox.dead").gauge().value())
+                .as("the gauge, read again after getpaidx.metrics.gauge-refresh").isEqualTo(counted));
+        assertThat(api.management("/actuator/health").body().at("/components/mailOutbox/details/deadMails").asLong())
                 .isEqualTo(counted);
 
         mailServer.start();

@@ -48,6 +48,11 @@ public class Api {
         return "http://127.0.0.1:" + environment.getProperty("local.server.port");
     }
 
+    /** Actuator's own port (health, Prometheus), a free one in the tests. */
+    public String managementUrl() {
+        return "http://127.0.0.1:" + environment.getProperty("local.management.port");
+    }
+
     public String serviceToken() {
         return environment.getProperty("getpaidx.service-token");
     }
@@ -88,6 +93,26 @@ public class Api {
             request.header("Authorization", "Bearer " + token);
         }
         return exchange(request.build());
+    }
+
+    /** GET on Actuator's port (health as JSON). */
+    public Response management(String path) {
+        return exchange(HttpRequest.newBuilder(URI.create(managementUrl() + path)).timeout(Duration.ofSeconds(30)).GET().build());
+    }
+
+    /** The Prometheus scrape, as text. */
+    public String scrape() {
+        try {
+            return http.send(HttpRequest.newBuilder(URI.create(managementUrl() + "/actuator/prometheus"))
+                    .timeout(Duration.ofSeconds(30)).GET().build(), HttpResponse.BodyHandlers.ofString()).body();
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     public Response exchange(HttpRequest request) {

@@ -76,7 +76,9 @@ class SecurityConfiguration {
                 .headers(SecurityHeaders::pages)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
-                                "/actuator/health", "/actuator/health/**",
+                                "/actuator/health", "/actuator/health/**", "/livez", "/readyz",
+                                // the management port is on loopback (or a network the operator chose) only
+                                "/actuator/prometheus",
                                 "/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html", "/swagger-ui/**",
                                 "/webhooks/**", "/sandbox/**")
                         .permitAll()

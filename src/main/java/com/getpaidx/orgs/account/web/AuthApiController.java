@@ -27,15 +27,33 @@ import com.getpaidx.orgs.shared.CurrentUser;
 class AuthApiController {
 
     record SignUpRequest(@NotNull String email, @NotNull String password, @NotNull String displayName) {
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "SignUpRequest[email=" + email + ", password=(hidden), displayName=" + displayName + "]";
+        }
     }
 
     record SignUpResponse(UUID userId) {
     }
 
     record TokenRequest(@NotNull String email, @NotNull String password) {
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "TokenRequest[email=" + email + ", password=(hidden)]";
+        }
     }
 
     record TokenResponse(String token, Instant expiresAt) {
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "TokenResponse[token=(hidden), expiresAt=" + expiresAt + "]";
+        }
     }
 
     record MeResponse(UUID userId, String email, String displayName, boolean emailVerified) {
@@ -45,6 +63,12 @@ class AuthApiController {
     }
 
     record ConfirmRequest(@NotNull String token) {
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "ConfirmRequest[token=(hidden)]";
+        }
     }
 
     record Confirmed(boolean emailVerified) {

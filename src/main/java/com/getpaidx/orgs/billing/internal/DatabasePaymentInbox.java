@@ -28,6 +28,7 @@ import com.getpaidx.orgs.billing.OutOfOrderEvent;
 import com.getpaidx.orgs.billing.PaymentInbox;
 import com.getpaidx.orgs.billing.ProviderEvent;
 import com.getpaidx.orgs.billing.SubscriptionChanged;
+import com.getpaidx.orgs.shared.LogContext;
 
 /**
  * The inbox table is the truth about which events were handled. An event is stored in its own
@@ -68,6 +69,12 @@ public class DatabasePaymentInbox implements PaymentInbox {
 
     @Override
     public boolean receive(String provider, ProviderEvent event) {
+        try (var context = LogContext.with(LogContext.EVENT_ID, event.id()).and(LogContext.ORG_ID, orgNamedBy(event))) {
+            return store(provider, event);
+        }
+    }
+
+    private boolean store(String provider, ProviderEvent event) {
         Instant now = clock.instant();
         boolean fresh = Boolean.TRUE.equals(transactions.execute(tx -> events.insert(event.id(), provider, event.type(),
                 json.writeValueAsString(event), now, now.plus(properties.inboxGrace()))));
@@ -97,11 +104,18 @@ public class DatabasePaymentInbox implements PaymentInbox {
 
     /** The event, when this call processed it. */
     private Optional<ProviderEvent> processOnly(String eventId) {
+        try (var context = LogContext.with(LogContext.EVENT_ID, eventId)) {
+            return processOnly(eventId, context);
+        }
+    }
+
+    private Optional<ProviderEvent> processOnly(String eventId, LogContext context) {
         try {
             Optional<ProviderEvent> unprocessed = events.unprocessed(eventId).map(this::parse);
             if (unprocessed.isEmpty()) {
                 return Optional.empty();
             }
+            context.and(LogContext.ORG_ID, orgNamedBy(unprocessed.get()));
             Optional<SubscriptionChanged> observed = observeSubscription(unprocessed.get());
             return transactions.execute(tx -> events.claim(eventId).map(body -> {
                 ProviderEvent event = parse(body);
@@ -129,6 +143,17 @@ public class DatabasePaymentInbox implements PaymentInbox {
             log.warn("Payment event {} failed (attempt {}), retrying at {}: {}", eventId, attempts, next, describe(e));
         }
         return Optional.empty();
+    }
+
+    /** The org an event's metadata names, for the log lines about it (not a proof of anything). */
+    private static String orgNamedBy(ProviderEvent event) {
+        java.util.Map<String, String> metadata = switch (event) {
+            case ProviderEvent.CheckoutCompleted completed -> completed.session().metadata();
+            case ProviderEvent.CheckoutExpired expired -> expired.session().metadata();
+            case ProviderEvent.ChargeRefunded refunded -> refunded.metadata();
+            default -> null;
+        };
+        return metadata == null ? null : metadata.get("org_id");
     }
 
     /** The ids an event mentions, which an event that arrived before it may be waiting for. */

@@ -6,10 +6,15 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.EnableScheduling;
 import org.springframework.scheduling.annotation.Scheduled;
 
-/** Picks up events whose processing failed, or whose receiving request died before processing them. */
+import com.getpaidx.orgs.shared.GracefulWorker;
+
+/**
+ * Picks up events whose processing failed, or whose receiving request died before processing them. At
+ * shutdown it leaves between events.
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableScheduling
-class InboxRetrier {
+class InboxRetrier extends GracefulWorker {
 
     private static final int BATCH = 50;
 
@@ -25,6 +30,19 @@ class InboxRetrier {
 
     @Scheduled(fixedDelayString = "${getpaidx.billing.inbox-retry-interval:5s}")
     void retryDue() {
-        events.due(clock.instant(), BATCH).forEach(inbox::process);
+        if (!enter()) {
+            return;
+        }
+        try {
+            for (String eventId : events.due(clock.instant(), BATCH)) {
+                if (!open()) {
+                    return;
+                }
+                inbox.process(eventId);
+            }
+        }
+        finally {
+            leave();
+        }
     }
 }

@@ -71,6 +71,18 @@ public class JdbcPaymentEventRepository {
                 .param("id", eventId).param("error", error).param("now", Timestamp.from(now)).update();
     }
 
+    /** Events not yet processed (waiting for a retry or another event) and dead ones, for the gauges. */
+    public record Backlog(long pending, long dead) {
+    }
+
+    public Backlog backlog() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM payment_event WHERE processed_at IS NULL AND dead_at IS NULL) AS pending,
+                       (SELECT count(*) FROM payment_event WHERE dead_at IS NOT NULL) AS dead""")
+                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("dead")))
+                .single();
+    }
+
     public long countDead() {
         return jdbc.sql("SELECT count(*) FROM payment_event WHERE dead_at IS NOT NULL").query(Long.class).single();
     }

@@ -12,6 +12,7 @@ import tools.jackson.databind.json.JsonMapper;
 import com.getpaidx.orgs.billing.BillingProperties;
 import com.getpaidx.orgs.billing.PaymentInbox;
 import com.getpaidx.orgs.billing.ProviderEvent;
+import com.getpaidx.orgs.shared.GracefulWorker;
 
 /**
  * The sandbox's webhook: hands its events to the same inbox Stripe's go to. Like Stripe it keeps
@@ -19,7 +20,7 @@ import com.getpaidx.orgs.billing.ProviderEvent;
  */
 @Component
 @ConditionalOnPaymentSandbox
-class SandboxEventDelivery {
+class SandboxEventDelivery extends GracefulWorker {
 
     private static final Logger log = LoggerFactory.getLogger(SandboxEventDelivery.class);
     private static final int BATCH = 50;
@@ -62,8 +63,20 @@ class SandboxEventDelivery {
     /** Runs on every instance; two instances sending one event is harmless, the inbox keeps it once. */
     @Scheduled(fixedDelayString = "${getpaidx.billing.inbox-retry-interval:5s}")
     void retryUndelivered() {
-        events.undelivered(clock.instant().minus(properties.inboxGrace()), BATCH)
-                .forEach(stored -> deliver(stored.key(), parse(stored)));
+        if (!enter()) {
+            return;
+        }
+        try {
+            for (JdbcSandboxEventRepository.StoredEvent stored : events.undelivered(clock.instant().minus(properties.inboxGrace()), BATCH)) {
+                if (!open()) {
+                    return;
+                }
+                deliver(stored.key(), parse(stored));
+            }
+        }
+        finally {
+            leave();
+        }
     }
 
     private boolean send(UUID key, ProviderEvent event) {

@@ -37,6 +37,12 @@ class InvitationApiController {
     }
 
     record TokenRequest(@NotNull String token) {
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "TokenRequest[token=(hidden)]";
+        }
     }
 
     /** Returned on create and resend only: the one time the token leaves the service. */
@@ -47,6 +53,12 @@ class InvitationApiController {
             Invitation invitation = issued.invitation();
             return new IssuedResponse(invitation.id(), invitation.email(), invitation.role(), invitation.status(),
                     invitation.expiresAt(), issued.token(), issued.acceptUrl(), issued.emailDelivery());
+        }
+
+        /** Spring MVC logs bodies at DEBUG: the secret stays out. */
+        @Override
+        public String toString() {
+            return "IssuedResponse[id=" + id + ", status=" + status + ", token=(hidden), acceptUrl=(hidden)]";
         }
     }
 

@@ -80,6 +80,20 @@ public class JdbcMailOutboxRepository {
                 .update();
     }
 
+    /** What waits and what died, for the gauges; the partial indexes on due and dead rows keep it cheap. */
+    public record Backlog(long pending, long dead, Instant oldestPending) {
+    }
+
+    public Backlog backlog() {
+        return jdbc.sql("""
+                SELECT (SELECT count(*) FROM mail_outbox WHERE sent_at IS NULL AND dead_at IS NULL) AS pending,
+                       (SELECT count(*) FROM mail_outbox WHERE dead_at IS NOT NULL) AS dead,
+                       (SELECT min(created_at) FROM mail_outbox WHERE sent_at IS NULL AND dead_at IS NULL) AS oldest""")
+                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("dead"),
+                        rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
+                .single();
+    }
+
     public long countDead() {
         return jdbc.sql("SELECT count(*) FROM mail_outbox WHERE dead_at IS NOT NULL").query(Long.class).single();
     }

@@ -34,14 +34,17 @@ import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.mail.OutboxProperties;
 import com.getpaidx.orgs.mail.internal.JdbcMailOutboxRepository.ClaimedMail;
 import com.getpaidx.orgs.shared.EmailAddresses;
+import com.getpaidx.orgs.shared.GracefulWorker;
+import com.getpaidx.orgs.shared.LogContext;
 
 /**
  * Delivers due outbox mail. Each poll claims a batch in one statement and only then talks to the mail
  * server, outside any transaction; a failure schedules the next attempt with an exponential backoff, until
- * the last allowed attempt: then the mail is dead.
+ * the last allowed attempt: then the mail is dead. At shutdown it finishes the batch in hand (sent over one
+ * connection, each recorded) and claims no other.
  */
 @Component
-class OutboxSender {
+class OutboxSender extends GracefulWorker {
 
     private static final Logger log = LoggerFactory.getLogger(OutboxSender.class);
 
@@ -70,22 +73,36 @@ class OutboxSender {
     @Scheduled(fixedDelayString = "${getpaidx.mail.poll-interval:1s}")
     void sendDue() {
         JavaMailSender server = mailServer.getIfAvailable();
-        if (server == null) {
+        if (server == null || !enter()) {
             return;
         }
+        try {
+            sendDue(server);
+        }
+        finally {
+            leave();
+        }
+    }
+
+    private void sendDue(JavaMailSender server) {
         Instant now = clock.instant();
         List<ClaimedMail> claimed = outbox.claimDue(now, now.plus(properties.claimLease()), properties.batchSize());
         Map<MimeMessage, ClaimedMail> composed = new LinkedHashMap<>();
         for (ClaimedMail mail : claimed) {
-            try {
-                composed.put(compose(server, mail), mail);
-            } catch (MessagingException | RuntimeException failure) {
-                failed(server, mail, failure);
+            try (var context = LogContext.with(LogContext.MAIL_ID, mail.id())) {
+                try {
+                    composed.put(compose(server, mail), mail);
+                } catch (MessagingException | RuntimeException failure) {
+                    failed(server, mail, failure);
+                }
             }
         }
         Map<Object, Exception> failures = sendTogether(server, composed.keySet());
-        composed.forEach((message, mail) -> {
-            Exception failure = failures.get(message);
+        composed.forEach((message, mail) -> recorded(server, mail, failures.get(message)));
+    }
+
+    private void recorded(JavaMailSender server, ClaimedMail mail, Exception failure) {
+        try (var context = LogContext.with(LogContext.MAIL_ID, mail.id())) {
             if (failure == null) {
                 // if this update is lost (the database is gone), the lease runs out and the mail goes out twice:
                 // at least once is the promise
@@ -94,7 +111,7 @@ class OutboxSender {
             } else {
                 failed(server, mail, failure);
             }
-        });
+        }
     }
 
     /**

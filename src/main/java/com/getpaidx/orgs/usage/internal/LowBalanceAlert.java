@@ -2,9 +2,13 @@ package com.getpaidx.orgs.usage.internal;
 
 import java.util.Map;
 
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.web.util.HtmlUtils;
 
 import com.getpaidx.orgs.audit.AuditLog;
@@ -15,6 +19,7 @@ import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.shared.OrgId;
 
 /**
@@ -32,9 +37,13 @@ public class LowBalanceAlert {
     private final OrganizationManagement organizations;
     private final MailOutbox mail;
     private final AuditLog audit;
+    private final Counter alerts;
 
     LowBalanceAlert(MembershipManagement memberships, OrganizationManagement organizations, MailOutbox mail,
-            AuditLog audit) {
+            AuditLog audit, MeterRegistry meters) {
+        this.alerts = Counter.builder("getpaidx.wallet.low.balance.alerts")
+                .description("Balances that fell below their alert threshold (each alert mails the billing managers)")
+                .register(meters);
         this.memberships = memberships;
         this.organizations = organizations;
         this.mail = mail;
@@ -46,6 +55,12 @@ public class LowBalanceAlert {
         if (threshold == null || before.compareTo(threshold) < 0 || after.compareTo(threshold) >= 0) {
             return;
         }
+        try (var context = LogContext.with(LogContext.ORG_ID, org)) {
+            alert(org, threshold, before, after);
+        }
+    }
+
+    private void alert(OrgId org, Credits threshold, Credits before, Credits after) {
         String name = organizations.find(org).map(o -> o.name()).orElse("your organization");
         var managers = memberships.membersWith(org, Permission.MANAGE_BILLING);
         for (var manager : managers) {
@@ -62,5 +77,16 @@ public class LowBalanceAlert {
                 Map.of("balance", before.toString()), Map.of("balance", after.toString(), "threshold", threshold.toString(),
                         "notified", managers.size())));
         log.info("Org {} balance fell below its threshold {}: {} billing managers notified", org, threshold, managers.size());
+        if (TransactionSynchronizationManager.isSynchronizationActive()) {
+            TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+                @Override
+                public void afterCommit() {
+                    alerts.increment();
+                }
+            });
+        }
+        else {
+            alerts.increment();
+        }
     }
 }

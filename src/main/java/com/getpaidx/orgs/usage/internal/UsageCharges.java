@@ -9,6 +9,7 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
+import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.Charged;
@@ -29,10 +30,12 @@ public class UsageCharges implements BatchCharger {
     private final JdbcChargeRepository repository;
     private final DueAlerts alerts;
     private final Clock clock;
+    private final UsageMetrics metrics;
     /** A deferred charge crossed a threshold: its alert goes with the next flush. */
     private final AtomicBoolean alertsDue = new AtomicBoolean();
 
-    UsageCharges(JdbcChargeRepository repository, DueAlerts alerts, Clock clock) {
+    UsageCharges(JdbcChargeRepository repository, DueAlerts alerts, Clock clock, UsageMetrics metrics) {
+        this.metrics = metrics;
         this.repository = repository;
         this.alerts = alerts;
         this.clock = clock;
@@ -46,11 +49,13 @@ public class UsageCharges implements BatchCharger {
     @Override
     public List<UsageOutcome> charge(List<Pending> events, Commit commit) {
         try {
-            return chargeTogether(events, commit);
+            return metrics.commit(events.size(), () -> chargeTogether(events, commit));
         }
         catch (RuntimeException e) {
             if (events.size() == 1) {
-                log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);
+                try (var context = LogContext.with(LogContext.EVENT_ID, events.getFirst().report().eventId())) {
+                    log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);
+                }
                 return List.of(UsageOutcome.rejected(events.getFirst().report(), "internal_error", null));
             }
             log.warn("Charging {} usage events together failed ({}); charging them one by one", events.size(), e.toString());
