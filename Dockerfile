@@ -28,9 +28,10 @@ USER 10001
 VOLUME /app/.data
 # Inside a container the service must listen on every interface to be reached through a published port.
 ENV GETPAIDX_BIND_ADDRESS=0.0.0.0
-EXPOSE 8080
-# Readiness on the management port (8081) once it serves actuator, else on the service's port.
+# The management port (health, Prometheus) too, for a scraper in the container's network; publish it privately.
+ENV GETPAIDX_MANAGEMENT_BIND_ADDRESS=0.0.0.0
+EXPOSE 8080 8081
+# Readiness on the management port; the service port answers /readyz as well.
 HEALTHCHECK --interval=10s --timeout=3s --start-period=60s --retries=3 \
-    CMD curl -fsS http://127.0.0.1:8081/actuator/health/readiness \
-        || curl -fsS http://127.0.0.1:${PORT:-8080}/actuator/health/readiness || exit 1
+    CMD curl -fsS http://127.0.0.1:8081/actuator/health/readiness || exit 1
 ENTRYPOINT ["java", "-XX:MaxRAMPercentage=75", "org.springframework.boot.loader.launch.JarLauncher"]
