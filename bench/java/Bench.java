@@ -86,10 +86,14 @@ public final class Bench {
             put("hot_group_p50_ms", Round.medianP50(hotGroup.rounds()));
             put("hot_group_p99_ms", Round.medianP99(hotGroup.rounds()));
             List<Double> perCommit = new ArrayList<>();
+            List<Double> perFlush = new ArrayList<>();
             for (int i = 0; i < hotGroup.rounds().size(); i++) {
-                perCommit.add((double) hotGroup.rounds().get(i).acked() / Math.max(1, hotGroup.windows().get(i).commits()));
+                long acked = hotGroup.rounds().get(i).acked();
+                perCommit.add((double) acked / Math.max(1, hotGroup.windows().get(i).commits()));
+                perFlush.add((double) acked / Math.max(1, hotGroup.windows().get(i).flushes()));
             }
             put("events_per_commit", Round.median(perCommit));
+            put("events_per_flush", Round.median(perFlush));
             put("hot_group_round_trips_per_batch", Round.median(hotGroup.windows().stream().map(RoundTrips.Window::perBatch).toList()));
 
             Measured spread = measure("many", Wrk.Load.events("event", "many-" + run, many), many, null);

@@ -32,6 +32,12 @@ final class RoundTrips {
     /** What happened between two snapshots. */
     record Window(long statements, long batches, long begins, long commits, long polls, Map<String, Long> byStatement) {
 
+        /** The lane's flushes: durable commits that answer the batches committed before them. */
+        long flushes() {
+            return byStatement.entrySet().stream().filter(e -> e.getKey().contains("pg_current_xact_id()"))
+                    .mapToLong(Map.Entry::getValue).sum();
+        }
+
         double perBatch() {
             return batches == 0 ? Double.NaN : (double) statements / batches;
         }
