@@ -2,6 +2,8 @@ package com.getpaidx.orgs.billing;
 
 import java.util.Map;
 
+import org.jspecify.annotations.Nullable;
+
 /**
  * A checkout session as the provider reports it.
  *
@@ -12,8 +14,9 @@ import java.util.Map;
  * @param subscriptionId set in subscription mode
  */
 public record CheckoutState(String sessionId, String mode, String status, String paymentStatus,
-        String clientReferenceId, Map<String, String> metadata, String customerId, String paymentIntentId,
-        String subscriptionId, Long amountTotalMinor, String currency) {
+        @Nullable String clientReferenceId, Map<String, String> metadata, @Nullable String customerId,
+        @Nullable String paymentIntentId, @Nullable String subscriptionId, @Nullable Long amountTotalMinor,
+        @Nullable String currency) {
 
     public boolean paid() {
         return "paid".equals(paymentStatus);

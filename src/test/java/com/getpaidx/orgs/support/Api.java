@@ -119,6 +119,7 @@ public class Api {
         try {
             HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
             String text = response.body();
+            keepsToTheDocument(request, response);
             JsonNode json = text == null || text.isBlank() || !looksLikeJson(response) ? null : JSON.readTree(text);
             return new Response(response.statusCode(), json, response.headers());
         }
@@ -128,6 +129,36 @@ public class Api {
         catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
+        }
+    }
+
+    /** Every API exchange a test makes is checked against the live OpenAPI document; a mismatch fails that test. */
+    private void keepsToTheDocument(HttpRequest request, HttpResponse<String> response) {
+        if (!ContractValidator.covers(request.uri().getPath())) {
+            return;
+        }
+        var authorization = request.headers().firstValue("Authorization");
+        var exchange = new ContractValidator.Exchange(request.method(), request.uri(), authorization,
+                request.headers().firstValue("Content-Type"), ContractValidator.bodyOf(request), response.statusCode(),
+                response.headers().firstValue("Content-Type"), response.headers().firstValue("Idempotent-Replayed"),
+                response.body());
+        ContractValidator contract = ContractValidator.of(baseUrl());
+        var mismatches = new java.util.ArrayList<>(contract.check(exchange));
+        authorization.ifPresent(token -> mismatches.addAll(
+                contract.checkTokenKind(exchange, ContractValidator.tokenKind(token, serviceToken()))));
+        String record = System.getProperty("contract.record");
+        if (record != null && !mismatches.isEmpty()) {
+            try {
+                java.nio.file.Files.writeString(java.nio.file.Path.of(record), String.join("\n", mismatches) + "\n",
+                        java.nio.file.StandardOpenOption.CREATE, java.nio.file.StandardOpenOption.APPEND);
+            }
+            catch (IOException e) {
+                throw new IllegalStateException(e);
+            }
+            return;
+        }
+        if (!mismatches.isEmpty()) {
+            throw new AssertionError("The API answered off its OpenAPI document:\n  " + String.join("\n  ", mismatches));
         }
     }
 

@@ -23,6 +23,7 @@ import com.getpaidx.orgs.shared.DomainException;
 import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * What the payer and the tests do at the sandbox "Stripe": pay, let expire, refund, change or cancel a
@@ -43,7 +44,7 @@ class SandboxPayments {
     }
 
     /** @param data the event exactly as handed to the inbox */
-    record Event(String id, String type, Instant createdAt, Instant deliveredAt, ProviderEvent data) {
+    record Event(String id, String type, Instant createdAt, @Nullable Instant deliveredAt, ProviderEvent data) {
     }
 
     /** An event written to the sandbox's log, to be delivered once its transaction committed. */
@@ -64,7 +65,7 @@ class SandboxPayments {
      * @param status one of Stripe's statuses; {@code canceled} ends the subscription now
      * @param cancelAtPeriodEnd true cancels at the end of the period (the portal's "Cancel subscription")
      */
-    record SubscriptionChange(Integer quantity, String status, Boolean cancelAtPeriodEnd) {
+    record SubscriptionChange(@Nullable Integer quantity, @Nullable String status, @Nullable Boolean cancelAtPeriodEnd) {
     }
 
     static final int MAX_SUBSCRIPTION_QUANTITY = 10_000;

@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Map;
 
 import com.getpaidx.orgs.billing.CheckoutState;
+import org.jspecify.annotations.Nullable;
 
 /**
  * A sandbox checkout session, as its table holds it and the test API shows it.
@@ -20,7 +21,8 @@ import com.getpaidx.orgs.billing.CheckoutState;
  */
 public record SandboxSession(String id, String mode, String customerId, String status, String paymentStatus,
         String clientReferenceId, Map<String, String> metadata, long amountMinor, String currency, String productName,
-        String paymentIntentId, Integer quantity, String priceId, String subscriptionId, String successUrl,
+        @Nullable String paymentIntentId, @Nullable Integer quantity, @Nullable String priceId,
+        @Nullable String subscriptionId, String successUrl,
         String cancelUrl, Instant createdAt) {
 
     static final String OPEN = "open";

@@ -36,6 +36,7 @@ class InvitationApiController {
     record InviteRequest(@NotNull String email, @NotNull Role role) {
     }
 
+    @io.swagger.v3.oas.annotations.media.Schema(name = "InvitationTokenRequest")
     record TokenRequest(@NotNull String token) {
 
         /** Spring MVC logs bodies at DEBUG: the secret stays out. */

@@ -25,6 +25,7 @@ import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import org.jspecify.annotations.Nullable;
 
 /**
  * Lives in the membership module, not organization: an org's JSON carries the caller's role and the
@@ -34,7 +35,7 @@ import com.getpaidx.orgs.shared.PageRequest;
 @RequestMapping("/api/v1/orgs")
 class OrganizationApiController {
 
-    record CreateRequest(@NotNull String name, String slug) {
+    record CreateRequest(@NotNull String name, @Nullable String slug) {
     }
 
     record RenameRequest(@NotNull String name) {

@@ -28,6 +28,7 @@ import com.getpaidx.orgs.seat.Seats;
 import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1/orgs/{id}/seats")
@@ -49,7 +50,7 @@ class SeatApiController {
         }
     }
 
-    record SeatsResponse(int paid, int assigned, int available, int suspended, SubscriptionResponse subscription,
+    record SeatsResponse(int paid, int assigned, int available, int suspended, @Nullable SubscriptionResponse subscription,
             List<SubscriptionResponse> duplicateSubscriptions, List<AssignmentResponse> assignments) {
 
         static SeatsResponse of(Seats seats) {

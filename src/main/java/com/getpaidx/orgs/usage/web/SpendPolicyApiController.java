@@ -28,13 +28,14 @@ import com.getpaidx.orgs.usage.SpendPolicyManagement;
 import com.getpaidx.orgs.usage.Spenders;
 import com.getpaidx.orgs.usage.UsageReview;
 import com.getpaidx.orgs.usage.UsageSummary;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1/orgs/{id}")
 class SpendPolicyApiController {
 
-    record PolicyBody(@NotNull Spenders spenders, List<UUID> selectedUserIds, Credits memberMonthlyLimit,
-            @NotNull Boolean paused, Credits lowBalanceThreshold) {
+    record PolicyBody(@NotNull Spenders spenders, @Nullable List<UUID> selectedUserIds, @Nullable Credits memberMonthlyLimit,
+            @NotNull Boolean paused, @Nullable Credits lowBalanceThreshold) {
 
         static PolicyBody of(SpendPolicy policy) {
             return new PolicyBody(policy.spenders(), policy.selectedUserIds().stream().map(UserId::value).sorted().toList(),

@@ -21,6 +21,7 @@ import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.usage.UsageIngestion;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
+import org.jspecify.annotations.Nullable;
 
 /** The workspace runtime reports usage here with the service token (the security chain checks it). */
 @RestController
@@ -43,7 +44,7 @@ class UsageApiController {
     }
 
     @JsonInclude(JsonInclude.Include.NON_NULL)
-    record ResultResponse(String eventId, UsageOutcome.Status status, String code, Credits balanceAfter) {
+    record ResultResponse(String eventId, UsageOutcome.Status status, @Nullable String code, @Nullable Credits balanceAfter) {
     }
 
     record BatchResponse(List<ResultResponse> results) {

@@ -26,6 +26,7 @@ import com.getpaidx.orgs.usage.BillingTargetOption;
 import com.getpaidx.orgs.usage.Workspace;
 import com.getpaidx.orgs.usage.WorkspaceBilling;
 import com.getpaidx.orgs.usage.WorkspaceManagement;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -34,7 +35,7 @@ class WorkspaceApiController {
     record RegisterRequest(@NotNull UUID ownerUserId, @NotNull String name) {
     }
 
-    record WorkspaceResponse(String id, UUID ownerUserId, String name, BillingTarget target, UUID orgId) {
+    record WorkspaceResponse(String id, UUID ownerUserId, String name, BillingTarget target, @Nullable UUID orgId) {
 
         static WorkspaceResponse of(Workspace workspace) {
             return new WorkspaceResponse(workspace.id(), workspace.owner().value(), workspace.name(), workspace.target(),
@@ -42,11 +43,11 @@ class WorkspaceApiController {
         }
     }
 
-    record BindRequest(@NotNull BillingTarget target, UUID orgId) {
+    record BindRequest(@NotNull BillingTarget target, @Nullable UUID orgId) {
     }
 
-    record BillingResponse(String workspaceId, BillingTarget target, UUID orgId, boolean eligible, List<String> reasons,
-            Credits balance) {
+    record BillingResponse(String workspaceId, BillingTarget target, @Nullable UUID orgId, boolean eligible, List<String> reasons,
+            @Nullable Credits balance) {
 
         static BillingResponse of(WorkspaceBilling billing) {
             return new BillingResponse(billing.workspaceId(), billing.target(),
@@ -55,10 +56,11 @@ class WorkspaceApiController {
         }
     }
 
-    record TargetResponse(String target, UUID orgId, String name, boolean eligible, String reason, Credits balance) {
+    record TargetResponse(String target, @Nullable UUID orgId, String name, boolean eligible, @Nullable String reason,
+            @Nullable Credits balance) {
     }
 
-    record TargetsResponse(List<TargetResponse> items, String nextCursor) {
+    record TargetsResponse(List<TargetResponse> items, @Nullable String nextCursor) {
     }
 
     private final WorkspaceManagement workspaces;

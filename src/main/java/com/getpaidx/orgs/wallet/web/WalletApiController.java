@@ -29,12 +29,13 @@ import com.getpaidx.orgs.wallet.TopUpStatus;
 import com.getpaidx.orgs.wallet.WalletEntry;
 import com.getpaidx.orgs.wallet.WalletManagement;
 import com.getpaidx.orgs.wallet.WalletView;
+import org.jspecify.annotations.Nullable;
 
 @RestController
 @RequestMapping("/api/v1")
 class WalletApiController {
 
-    record WalletResponse(UUID orgId, Credits balance, Credits lowBalanceThreshold, boolean paused, Credits monthToDate) {
+    record WalletResponse(UUID orgId, Credits balance, @Nullable Credits lowBalanceThreshold, boolean paused, Credits monthToDate) {
 
         static WalletResponse of(WalletView view) {
             return new WalletResponse(view.orgId().value(), view.balance(), view.lowBalanceThreshold(), view.paused(),
