@@ -60,8 +60,8 @@ final class ApiCatalogue {
             GET    /api/v1/workspaces/{wsId}/billing                 | user+service | - | 404 workspace_not_found
             PUT    /api/v1/workspaces/{wsId}/billing                 | user    | -       | 404 workspace_not_found, 404 org_not_found, 403 not_member, 403 policy_denied, 409 org_archived
             GET    /api/v1/me/billing-targets                        | user    | -       |
-            POST   /api/v1/usage-events                              | service | 201 200r | 404 workspace_not_found, 422 not_org_billed, 402 insufficient_balance, 403 billing_paused, 403 member_limit_reached, 403 policy_denied, 403 not_member, 403 org_archived, 409 idempotency_conflict, 503 usage_timeout, 503 outcome_unknown
-            POST   /api/v1/usage-events/batch                        | service | -       | 503 usage_timeout
+            POST   /api/v1/usage-events                              | service | 201 200r | 404 workspace_not_found, 422 not_org_billed, 402 insufficient_balance, 403 billing_paused, 403 member_limit_reached, 403 policy_denied, 403 not_member, 403 org_archived, 409 idempotency_conflict, 503 usage_timeout, 503 outcome_unknown, 503 shutting_down
+            POST   /api/v1/usage-events/batch                        | service | -       | 503 usage_timeout, 503 outcome_unknown, 503 shutting_down
             GET    /api/v1/orgs/{id}/seats                           | user    | -       | ORG
             POST   /api/v1/orgs/{id}/seats/checkout                  | user    | 201     | ORG_WRITE, 409 subscription_exists, 502 payment_provider_unavailable, 503 seat_price_not_configured
             POST   /api/v1/orgs/{id}/seats/portal                    | user    | -       | ORG, 409 no_subscription, 502 payment_provider_unavailable

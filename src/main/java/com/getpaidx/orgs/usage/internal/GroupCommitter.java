@@ -5,6 +5,9 @@ import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionException;
 import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.locks.LockSupport;
 
@@ -23,41 +26,35 @@ import com.getpaidx.orgs.usage.internal.BatchCharger.Commit;
  * The queue is only an optimisation: the wallet row locks and the unique keys are the truth, so
  * instances on other machines, or a restart, lose nothing.
  * <p>
- * Every request is answered only once its charge is on disk, but no wallet lock is held while the
- * disk catches up: each batch commits {@link Commit#DEFERRED} (its locks go at commit), and the
- * lane {@link BatchCharger#flush() flushes} when it runs dry, or after {@link #MAX_DEFERRED} batches
- * or twice the batch limit of events, then answers every batch the flush covers. While one batch
- * waits for the disk, the next is already charging.
+ * Every request is answered only once its charge is on disk, but neither the wallet locks nor the
+ * lane wait for the disk: each batch commits {@link Commit#DEFERRED} (its locks go at commit), the
+ * lane takes the next batch at once, and the {@link Flusher} answers the batches on its own thread
+ * after a flush that covers them.
  */
 @Component
 public class GroupCommitter {
 
     /** A waiter is woken when answered or handed the lane; this only bounds a missed wake-up. */
     private static final long PARK_NANOS = 10_000_000;
-    /** Most batches committed but not yet known to be on disk. */
-    static final int MAX_DEFERRED = 8;
+    /** How long a caller past its patience still waits for a flush when its batch has left the queue. */
+    private static final long FLUSH_GRACE_MILLIS = 1_000;
 
     private final BatchCharger charges;
     private final UsageProperties properties;
     private final ConcurrentLinkedQueue<Waiter> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean draining = new AtomicBoolean();
-    /** Committed, not yet known to be on disk, so not yet answered; only the drainer touches these. */
-    private final List<Answer> deferred = new ArrayList<>();
-    private int deferredBatches;
-    private int deferredEvents;
+    private final Flusher flusher;
 
     GroupCommitter(BatchCharger charges, UsageProperties properties) {
         this.charges = charges;
         this.properties = properties;
+        this.flusher = new Flusher(charges);
     }
 
     /** A request's events (one, or a batch request's), answered together. */
     private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread) {
     }
 
-    /** A waiter's outcomes, held back until their commit is on disk. */
-    private record Answer(Waiter waiter, List<UsageOutcome> outcomes) {
-    }
 
     /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
     public UsageOutcome charge(Pending event) {
@@ -100,6 +97,16 @@ public class GroupCommitter {
         if (queue.remove(waiter)) {
             throw new UsageNotTaken();
         }
+        // in a batch: committed (then its flush is moments away) or still committing
+        try {
+            waiter.outcome().get(FLUSH_GRACE_MILLIS, TimeUnit.MILLISECONDS);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        catch (ExecutionException | TimeoutException e) {
+            // answered below, or unknown
+        }
         if (waiter.outcome().isDone()) {
             return answer(waiter);
         }
@@ -128,9 +135,6 @@ public class GroupCommitter {
                 }
             }
             finally {
-                if (!deferred.isEmpty()) {
-                    flush();
-                }
                 draining.set(false);
                 // the lane is free: the longest waiter takes it up (the drainer leaves once its own charge is answered)
                 Waiter next = queue.peek();
@@ -168,39 +172,13 @@ public class GroupCommitter {
             batch.forEach(waiter -> LockSupport.unpark(waiter.thread()));
             return;
         }
+        List<Flusher.Answer> answers = new ArrayList<>(batch.size());
         int from = 0;
         for (Waiter waiter : batch) {
             int to = from + waiter.events().size();
-            deferred.add(new Answer(waiter, List.copyOf(outcomes.subList(from, to))));
+            answers.add(new Flusher.Answer(waiter.outcome(), List.copyOf(outcomes.subList(from, to)), waiter.thread()));
             from = to;
         }
-        deferredBatches++;
-        deferredEvents += events.size();
-        if (queue.isEmpty() || deferredBatches >= MAX_DEFERRED || deferredEvents >= 2 * properties.maxBatch()) {
-            flush();
-        }
-    }
-
-    /** Waits for the disk, then answers every deferred batch; if that fails, their outcome is unknown. */
-    private void flush() {
-        RuntimeException failure = null;
-        try {
-            charges.flush();
-        }
-        catch (RuntimeException e) {
-            failure = new OutcomeUnknown();
-        }
-        for (Answer answer : deferred) {
-            if (failure == null) {
-                answer.waiter().outcome().complete(answer.outcomes());
-            }
-            else {
-                answer.waiter().outcome().completeExceptionally(failure);
-            }
-            LockSupport.unpark(answer.waiter().thread());
-        }
-        deferred.clear();
-        deferredBatches = 0;
-        deferredEvents = 0;
+        flusher.answerAfterFlush(answers);
     }
 }

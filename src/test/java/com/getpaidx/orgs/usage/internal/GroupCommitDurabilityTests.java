@@ -3,15 +3,15 @@ package com.getpaidx.orgs.usage.internal;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicInteger;
-import java.util.stream.IntStream;
 
 import org.junit.jupiter.api.Test;
 
@@ -22,149 +22,125 @@ import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageProperties;
 
 import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.awaitQuietly;
-import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.event;
 import static com.getpaidx.orgs.usage.internal.GroupCommitterTests.outcomeOrError;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The lane answers no one before the disk has their charge: every batch commits deferred and is
- * answered only after a flush, which comes when the lane runs dry or the deferred work reaches its
- * bounds; a failed flush leaves its callers an unknown outcome, never a false "charged".
+ * The lane answers no one before the disk has their charge, and never waits for the disk itself:
+ * every batch commits deferred, the flusher answers it after a flush that began after its commit,
+ * and the lane goes on charging meanwhile. A failed flush leaves its callers an unknown outcome.
  */
 class GroupCommitDurabilityTests {
 
     private static final OrgId ORG = new OrgId(UUID.randomUUID());
     private static final ExecutorService THREADS = Executors.newCachedThreadPool();
 
-    /** Holds the first commit until released; logs each commit's mode and each flush; fails as told. */
+    /** Logs each commit's mode and each flush; a flush may be held, or fail; a named event may fail. */
     static final class Recorder implements BatchCharger {
         final List<String> log = new CopyOnWriteArrayList<>();
-        final CountDownLatch release = new CountDownLatch(1);
-        final List<CompletableFuture<Object>> calls = new CopyOnWriteArrayList<>();
-        /** For each flush, which calls (by position) had been answered when it began. */
-        final List<List<Integer>> answeredAtFlush = new CopyOnWriteArrayList<>();
+        final Map<String, Long> committedAt = new ConcurrentHashMap<>();
+        final List<long[]> flushes = new CopyOnWriteArrayList<>();
+        volatile CountDownLatch flushGate = new CountDownLatch(0);
         volatile String failing = "";
         volatile boolean flushFails;
-        volatile Runnable duringCharge = () -> { };
 
         @Override
         public List<UsageOutcome> charge(List<Pending> events, Commit commit) {
             String ids = String.join(",", events.stream().map(e -> e.report().eventId()).toList());
             log.add(commit + ":" + ids);
-            if (log.size() == 1) {
-                awaitQuietly(release, 10);
-            }
-            duringCharge.run();
             if (ids.equals(failing)) {
                 throw new IllegalStateException("the database went away");
             }
+            events.forEach(e -> committedAt.put(e.report().eventId(), System.nanoTime()));
             return events.stream().map(e -> UsageOutcome.accepted(e.report(), ORG, Credits.ofWhole(1))).toList();
         }
 
         @Override
         public void flush() {
+            long start = System.nanoTime();
             log.add("FLUSH");
-            answeredAtFlush.add(IntStream.range(0, calls.size()).filter(i -> calls.get(i).isDone()).boxed().toList());
+            awaitQuietly(flushGate, 10);
             if (flushFails) {
                 throw new IllegalStateException("the database went away");
             }
+            flushes.add(new long[] {start, System.nanoTime()});
         }
     }
 
-    /** The opener's commit is held while the named events queue behind it, in order; then released. */
-    private static List<Object> run(Recorder charger, int maxBatch, String... ids) throws Exception {
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, maxBatch, Duration.ofSeconds(20), Duration.ofSeconds(60)));
-        charger.calls.add(CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "opener"), THREADS));
-        await().until(() -> charger.log.size() == 1);
-        for (int i = 0; i < ids.length; i++) {
-            String id = ids[i];
-            charger.calls.add(CompletableFuture.supplyAsync(() -> outcomeOrError(lane, id), THREADS));
-            int queued = i + 1;
-            await().until(() -> lane.queued() == queued);
+    private static GroupCommitter lane(Recorder charger) {
+        return new GroupCommitter(charger, new UsageProperties(true, 1, Duration.ofSeconds(20), Duration.ofSeconds(60)));
+    }
+
+    /** A call and when its caller got the answer. */
+    private record Call(String id, CompletableFuture<Object> answer, long[] answeredAt) {
+    }
+
+    private static Call call(GroupCommitter lane, String id) {
+        long[] answeredAt = new long[1];
+        return new Call(id, CompletableFuture.supplyAsync(() -> {
+            Object answer = outcomeOrError(lane, id);
+            answeredAt[0] = System.nanoTime();
+            return answer;
+        }, THREADS), answeredAt);
+    }
+
+    @Test
+    void everyAnswerComesAfterAFlushThatBeganAfterItsCommit() throws Exception {
+        Recorder charger = new Recorder();
+        GroupCommitter lane = lane(charger);
+        List<Call> calls = new ArrayList<>();
+        for (int i = 0; i < 40; i++) {
+            calls.add(call(lane, "e" + i));
         }
-        charger.release.countDown();
-        List<Object> answers = new ArrayList<>();
-        for (var call : charger.calls) {
-            answers.add(call.get(10, TimeUnit.SECONDS));
+        for (Call call : calls) {
+            assertThat(call.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
+            long committed = charger.committedAt.get(call.id());
+            assertThat(charger.flushes).as(call.id() + " was answered after a flush that covers it")
+                    .anyMatch(flush -> flush[0] > committed && flush[1] <= call.answeredAt()[0]);
         }
-        return answers;
+        assertThat(charger.log).filteredOn(entry -> !entry.equals("FLUSH")).allMatch(entry -> entry.startsWith("DEFERRED:"));
     }
 
     @Test
-    void everyBatchIsDeferredAndAnsweredOnlyAfterTheFlushThatCoversIt() throws Exception {
+    void theLaneGoesOnChargingWhileAFlushWaitsForTheDisk() throws Exception {
         Recorder charger = new Recorder();
-        List<Object> answers = run(charger, 1, "a", "b");
-        assertThat(answers).allMatch(UsageOutcome.class::isInstance);
-        // a batch limit of one event: at most two events wait for the disk
-        assertThat(charger.log).containsExactly("DEFERRED:opener", "DEFERRED:a", "FLUSH", "DEFERRED:b", "FLUSH");
-        assertThat(charger.answeredAtFlush.get(0)).as("nobody answered before the flush that covers them").isEmpty();
-        assertThat(charger.answeredAtFlush.get(1)).doesNotContain(2);
+        charger.flushGate = new CountDownLatch(1);
+        GroupCommitter lane = lane(charger);
+        Call first = call(lane, "first");
+        await().until(() -> charger.log.contains("FLUSH"));
+        List<Call> more = List.of(call(lane, "a"), call(lane, "b"), call(lane, "c"));
+        await().until(() -> charger.log.containsAll(List.of("DEFERRED:a", "DEFERRED:b", "DEFERRED:c")));
+        assertThat(first.answer()).as("first waits for its flush").isNotDone();
+        assertThat(more).allMatch(call -> !call.answer().isDone());
+        charger.flushGate.countDown();
+        assertThat(first.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
+        for (Call call : more) {
+            assertThat(call.answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
+        }
+        assertThat(charger.log.stream().filter("FLUSH"::equals).count()).as("a, b and c share the second flush").isEqualTo(2);
     }
 
     @Test
-    void aLoneRequestIsFlushedAtOnce() throws Exception {
+    void aLoneRequestIsDeferredAndFlushed() throws Exception {
         Recorder charger = new Recorder();
-        assertThat(run(charger, 1000)).allMatch(UsageOutcome.class::isInstance);
-        assertThat(charger.log).containsExactly("DEFERRED:opener", "FLUSH");
+        assertThat(call(lane(charger), "alone").answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
+        assertThat(charger.log).containsExactly("DEFERRED:alone", "FLUSH");
     }
 
     @Test
-    void deferredWorkIsBoundedByTwiceTheBatchLimitOfEvents() throws Exception {
+    void aFailedBatchIsAnsweredWithItsErrorAndNeedsNoFlush() throws Exception {
         Recorder charger = new Recorder();
-        List<Object> answers = run(charger, 1, "a", "b", "c", "d");
-        assertThat(answers).allMatch(UsageOutcome.class::isInstance);
-        assertThat(charger.log).containsExactly("DEFERRED:opener", "DEFERRED:a", "FLUSH", "DEFERRED:b", "DEFERRED:c",
-                "FLUSH", "DEFERRED:d", "FLUSH");
-        assertThat(charger.answeredAtFlush.get(0)).isEmpty();
-        assertThat(charger.answeredAtFlush.get(1)).as("b and c wait for the second flush").doesNotContain(2, 3, 4);
-        assertThat(charger.answeredAtFlush.get(2)).doesNotContain(4);
+        charger.failing = "broken";
+        assertThat(call(lane(charger), "broken").answer().get(10, TimeUnit.SECONDS)).isInstanceOf(IllegalStateException.class);
+        assertThat(charger.log).containsExactly("DEFERRED:broken");
     }
 
     @Test
-    void deferredWorkIsBoundedByEightBatches() throws Exception {
-        Recorder charger = new Recorder();
-        charger.release.countDown();
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 100, Duration.ofSeconds(20), Duration.ofSeconds(60)));
-        AtomicInteger spawned = new AtomicInteger();
-        // during each commit one more request arrives, so the lane never runs dry until the tenth
-        charger.duringCharge = () -> {
-            int n = spawned.incrementAndGet();
-            if (n <= 10) {
-                charger.calls.add(CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "s" + n), THREADS));
-                await().until(() -> lane.queued() == 1);
-            }
-        };
-        CountDownLatch go = new CountDownLatch(1);
-        charger.calls.add(CompletableFuture.supplyAsync(() -> {
-            awaitQuietly(go, 10);
-            return outcomeOrError(lane, "opener");
-        }, THREADS));
-        go.countDown(); // the opener is call 0, s1 … s10 are calls 1 … 10
-        await().until(() -> charger.calls.size() == 11 && charger.calls.stream().allMatch(CompletableFuture::isDone));
-        assertThat(charger.calls).allMatch(call -> call.join() instanceof UsageOutcome);
-        assertThat(charger.log).containsExactly("DEFERRED:opener", "DEFERRED:s1", "DEFERRED:s2", "DEFERRED:s3", "DEFERRED:s4",
-                "DEFERRED:s5", "DEFERRED:s6", "DEFERRED:s7", "FLUSH", "DEFERRED:s8", "DEFERRED:s9", "DEFERRED:s10", "FLUSH");
-        assertThat(charger.answeredAtFlush.get(0)).isEmpty();
-        assertThat(charger.answeredAtFlush.get(1)).doesNotContain(8, 9, 10);
-    }
-
-    @Test
-    void aFailedBatchIsAnsweredWithItsErrorAndTheOthersStillWaitForTheFlush() throws Exception {
-        Recorder charger = new Recorder();
-        charger.failing = "b";
-        List<Object> answers = run(charger, 1, "a", "b");
-        assertThat(answers.get(1)).isInstanceOf(UsageOutcome.class);
-        assertThat(answers.get(2)).isInstanceOf(IllegalStateException.class);
-        assertThat(charger.log).containsExactly("DEFERRED:opener", "DEFERRED:a", "FLUSH", "DEFERRED:b");
-    }
-
-    @Test
-    void aFailedFlushLeavesTheDeferredCallersAnUnknownOutcome() throws Exception {
+    void aFailedFlushLeavesItsCallersAnUnknownOutcome() throws Exception {
         Recorder charger = new Recorder();
         charger.flushFails = true;
-        List<Object> answers = run(charger, 1, "a");
-        assertThat(answers).as("committed, but perhaps not on disk: retry with the same eventId")
-                .allMatch(OutcomeUnknown.class::isInstance);
+        assertThat(call(lane(charger), "a").answer().get(10, TimeUnit.SECONDS))
+                .as("committed, but perhaps not on disk: retry with the same eventId").isInstanceOf(OutcomeUnknown.class);
     }
 }

@@ -144,9 +144,10 @@ class GroupCommitterTests {
         assertThat(opener.get(10, TimeUnit.SECONDS).status()).isEqualTo(UsageOutcome.Status.ACCEPTED);
         List<Object> answers = List.of(x.get(10, TimeUnit.SECONDS), y.get(10, TimeUnit.SECONDS));
         assertThat(batches.get(1)).containsExactlyInAnyOrder("x", "y");
-        // the opener's thread drains their batch too (the opener's own commit waits for the disk with
-        // theirs); both gave up while their charges could still land
-        assertThat(answers).allMatch(OutcomeUnknown.class::isInstance);
+        // whoever of them did not drain gave up while the charge could still land; one that drained
+        // learns the outcome if the flush answered it before it looked at its patience
+        assertThat(answers).filteredOn(OutcomeUnknown.class::isInstance).isNotEmpty();
+        assertThat(answers).allMatch(a -> a instanceof OutcomeUnknown || a instanceof UsageOutcome);
     }
 
     static void awaitQuietly(CountDownLatch latch, int seconds) {
