@@ -81,7 +81,7 @@ record Options(Map<String, String> values) {
 
     /** Seconds of each kind of request (refused, charged, batch) before the first figure; 0 = none. */
     int serviceWarmupSeconds() {
-        return integer("serviceWarmup", quick() ? 0 : 20);
+        return integer("serviceWarmup", quick() ? 0 : 60);
     }
 
     int wallets() {
