@@ -81,15 +81,15 @@ class GracefulDrainTests {
                 }));
             }
             Thread readiness = Thread.ofPlatform().start(() -> {
-                while (!stop.get() && !readinessRefused.get()) {
-                    try {
+                try {
+                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
                         readinessRefused.set(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/readyz")).build(),
                                 HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
-                        Thread.sleep(20);
-                    }
-                    catch (Exception e) {
-                        return;
-                    }
+                        return stop.get() || readinessRefused.get();
+                    });
+                }
+                catch (RuntimeException ended) {
+                    // the service stopped answering, or the test gave up: nothing more to learn
                 }
             });
             await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);

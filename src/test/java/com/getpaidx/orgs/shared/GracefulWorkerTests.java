@@ -9,6 +9,7 @@ import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A worker stopped mid-run finishes the row in hand, takes no other, and {@code stop()} waits for it. */
 class GracefulWorkerTests {
@@ -59,8 +60,8 @@ class GracefulWorkerTests {
 
         long started = System.nanoTime();
         Thread stopper = Thread.ofPlatform().start(worker::stop);
-        Thread.sleep(200);
-        assertThat(stopper.isAlive()).as("stop waits for the run in progress").isTrue();
+        // stop waits for the run in progress: still waiting 200 ms later
+        await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(stopper::isAlive);
         worker.release.countDown();
         stopper.join(Duration.ofSeconds(10));
         run.join(Duration.ofSeconds(10));

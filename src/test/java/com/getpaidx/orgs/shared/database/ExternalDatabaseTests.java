@@ -15,7 +15,6 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -31,6 +30,7 @@ import org.junit.jupiter.api.io.TempDir;
 import com.getpaidx.orgs.OrganizationsApplication;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /**
  * The path a container takes (compose.yaml): {@code SPRING_DATASOURCE_URL} names a PostgreSQL of its own and the
@@ -111,23 +111,18 @@ class ExternalDatabaseTests {
 
     private static void waitUntilReady(Process service, int managementPort, Path workDir) throws Exception {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
-        Instant deadline = Instant.now().plus(START_LIMIT);
-        while (Instant.now().isBefore(deadline)) {
-            assertThat(service.isAlive()).as(() -> "the service exited:\n" + log(workDir)).isTrue();
-            try {
-                HttpResponse<String> health = http.send(HttpRequest.newBuilder(
-                        URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build(),
-                        HttpResponse.BodyHandlers.ofString());
-                if (health.statusCode() == 200 && health.body().contains("\"UP\"")) {
-                    return;
-                }
-            }
-            catch (IOException notYet) {
-                // still starting
-            }
-            Thread.sleep(500);
+        HttpRequest health = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + managementPort + "/actuator/health")).build();
+        try {
+            await().atMost(START_LIMIT).pollInterval(Duration.ofMillis(500)).ignoreExceptionsInstanceOf(IOException.class)
+                    .failFast("the service exited", () -> !service.isAlive())
+                    .until(() -> {
+                        HttpResponse<String> answer = http.send(health, HttpResponse.BodyHandlers.ofString());
+                        return answer.statusCode() == 200 && answer.body().contains("\"UP\"");
+                    });
         }
-        throw new AssertionError("not ready within " + START_LIMIT + ":\n" + log(workDir));
+        catch (RuntimeException | Error notReady) {
+            throw new AssertionError(notReady.getMessage() + ":\n" + log(workDir), notReady);
+        }
     }
 
     private static String log(Path workDir) {
