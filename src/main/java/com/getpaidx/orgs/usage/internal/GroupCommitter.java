@@ -55,7 +55,6 @@ public class GroupCommitter {
     private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread) {
     }
 
-
     /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
     public UsageOutcome charge(Pending event) {
         return chargeAll(List.of(event)).getFirst();
@@ -63,7 +62,7 @@ public class GroupCommitter {
 
     /**
      * Charges a request's events with whatever else is queued (other requests' events too: batch
-     * requests share commits like single events); blocks until committed. A caller that gives up
+     * requests share commits like single events); blocks until its charge is on disk. A caller that gives up
      * (timeout, interrupt) is taken out of the lane if its events are still queued ({@link UsageNotTaken});
      * once they are in a batch that may still commit, it is told so ({@link OutcomeUnknown}).
      */
@@ -83,7 +82,7 @@ public class GroupCommitter {
             if (System.nanoTime() - deadline > 0) {
                 return giveUp(waiter);
             }
-            // parked, not polling: the drainer unparks every waiter it answers
+            // parked, not polling: the flusher (or a failed commit) unparks every waiter it answers
             LockSupport.parkNanos(this, PARK_NANOS);
         }
     }

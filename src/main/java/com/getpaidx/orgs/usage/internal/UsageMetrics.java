@@ -43,7 +43,7 @@ public class UsageMetrics {
         this.charged = events("charged", "none");
         this.duplicate = events("duplicate", "none");
         REFUSALS.forEach(code -> refused.put(code, events("refused", code)));
-        this.commit = Timer.builder("getpaidx.usage.commit").description("Time to charge one batch of usage events, commit included")
+        this.commit = Timer.builder("getpaidx.usage.commit").description("Time to charge one batch of usage events, its commit included (not the flush that puts it on disk)")
                 .publishPercentileHistogram().minimumExpectedValue(Duration.ofMillis(1))
                 .maximumExpectedValue(Duration.ofSeconds(10)).register(meters);
         this.batchSize = DistributionSummary.builder("getpaidx.usage.batch.size")
