@@ -20,7 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * What the lane relies on from the database: a deferred charge's transaction commits without waiting
  * for the disk, a durable one waits, and a low-balance crossing that a crash left unsent goes out on
- * the sweep, once.
+ * the sweep, once; and the charge is planned once per connection.
  */
 @IntegrationTest
 class DeferredChargeIntegrationTests {
@@ -45,6 +45,15 @@ class DeferredChargeIntegrationTests {
     void aDeferredChargeCommitsWithoutWaitingForTheDiskAndADurableOneWaits() {
         assertThat(synchronousCommitAfter(Commit.DEFERRED)).isEqualTo("off");
         assertThat(synchronousCommitAfter(Commit.DURABLE)).isEqualTo("on");
+    }
+
+    /** Custom plans replanned the gathering SELECT on every batch, most of a small batch's cost (V30). */
+    @Test
+    void theChargeKeepsOnePlanPerConnection() {
+        assertThat(jdbc.sql("SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'usage_charge'")
+                .query(String.class).single()).isEqualTo("plan_cache_mode=force_generic_plan");
+        assertThat(jdbc.sql("SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'wallet_lock'")
+                .query(String.class).single()).isEqualTo("plpgsql");
     }
 
     @Test
