@@ -10,6 +10,8 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  *        charges each in its own transaction (the baseline the benchmark compares against)
  * @param maxBatch most events one group commit takes
  * @param waitTimeout longest a request waits for its group commit before answering with an error
+ * @param flushLinger how old the oldest committed batch waiting for the disk gets before its flush starts: the
+ *        batches committed meanwhile share that flush (0: a flush starts as soon as one is needed)
  * @param alertSweepInterval pause between two looks for low-balance alerts left unsent (after a crash
  *        between a charge and its alert); alerts are otherwise sent as soon as the charge is on disk
  */
@@ -18,5 +20,6 @@ public record UsageProperties(
         @DefaultValue("true") boolean groupCommit,
         @DefaultValue("1000") int maxBatch,
         @DefaultValue("30s") Duration waitTimeout,
-        @DefaultValue("60s") Duration alertSweepInterval) {
+        @DefaultValue("60s") Duration alertSweepInterval,
+        @DefaultValue("0ms") Duration flushLinger) {
 }

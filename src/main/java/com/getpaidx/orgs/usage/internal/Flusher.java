@@ -1,9 +1,12 @@
 package com.getpaidx.orgs.usage.internal;
 
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.locks.Condition;
 import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -14,8 +17,10 @@ import com.getpaidx.orgs.usage.UsageOutcome;
 /**
  * Answers the lane's deferred batches once they are on disk, on a thread of its own, so the lane never
  * waits for the disk: each {@link BatchCharger#flush() flush} covers every batch committed before it
- * began (PostgreSQL flushes its WAL in order), and the next one starts as soon as it returns if more
- * batches came meanwhile. A flush that fails leaves its batches' callers an unknown outcome.
+ * began (PostgreSQL flushes its WAL in order). A flush starts once the oldest batch waiting for one is
+ * {@code linger} old: the batches the lane commits meanwhile (callers just answered by the last flush
+ * come back together) share it, instead of waiting for the whole flush after it. A flush that fails
+ * leaves its batches' callers an unknown outcome.
  */
 final class Flusher {
 
@@ -26,40 +31,39 @@ final class Flusher {
     }
 
     private final BatchCharger charges;
-    private final Object lock = new Object();
+    private final long lingerNanos;
+    private final ReentrantLock lock = new ReentrantLock();
+    private final Condition changed = lock.newCondition();
     private List<Answer> pending = new ArrayList<>();
+    private long oldestPending;
     private Thread thread;
 
-    Flusher(BatchCharger charges) {
+    Flusher(BatchCharger charges, Duration linger) {
         this.charges = charges;
+        this.lingerNanos = linger.toNanos();
     }
 
     /** Committed, not yet known to be on disk: answered after the next flush that begins from now. */
     void answerAfterFlush(List<Answer> answers) {
-        synchronized (lock) {
+        lock.lock();
+        try {
+            if (pending.isEmpty()) {
+                oldestPending = System.nanoTime();
+            }
             pending.addAll(answers);
             if (thread == null) {
                 thread = Thread.ofPlatform().daemon().name("usage-flusher").start(this::run);
             }
-            lock.notifyAll();
+            changed.signal();
+        }
+        finally {
+            lock.unlock();
         }
     }
 
     private void run() {
         while (true) {
-            List<Answer> covered;
-            synchronized (lock) {
-                while (pending.isEmpty()) {
-                    try {
-                        lock.wait();
-                    }
-                    catch (InterruptedException e) {
-                        // the flusher outlives interrupts: callers wait for it
-                    }
-                }
-                covered = pending;
-                pending = new ArrayList<>();
-            }
+            List<Answer> covered = next();
             boolean flushed = false;
             try {
                 charges.flush();
@@ -77,6 +81,35 @@ final class Flusher {
                 }
                 LockSupport.unpark(answer.caller());
             }
+        }
+    }
+
+    /** Waits for answers, and for the oldest of them to be {@code linger} old; takes them all. */
+    private List<Answer> next() {
+        lock.lock();
+        try {
+            while (true) {
+                long wait = pending.isEmpty() ? Long.MAX_VALUE : oldestPending + lingerNanos - System.nanoTime();
+                if (wait <= 0) {
+                    List<Answer> covered = pending;
+                    pending = new ArrayList<>();
+                    return covered;
+                }
+                try {
+                    if (pending.isEmpty()) {
+                        changed.await();
+                    }
+                    else {
+                        changed.awaitNanos(wait);
+                    }
+                }
+                catch (InterruptedException e) {
+                    // the flusher outlives interrupts: callers wait for it
+                }
+            }
+        }
+        finally {
+            lock.unlock();
         }
     }
 }

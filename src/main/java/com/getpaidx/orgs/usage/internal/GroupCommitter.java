@@ -48,7 +48,7 @@ public class GroupCommitter {
     GroupCommitter(BatchCharger charges, UsageProperties properties) {
         this.charges = charges;
         this.properties = properties;
-        this.flusher = new Flusher(charges);
+        this.flusher = new Flusher(charges, properties.flushLinger());
     }
 
     /** A request's events (one, or a batch request's), answered together. */

@@ -69,7 +69,7 @@ class GroupCommitDurabilityTests {
     }
 
     private static GroupCommitter lane(Recorder charger) {
-        return new GroupCommitter(charger, new UsageProperties(true, 1, Duration.ofSeconds(20), Duration.ofSeconds(60)));
+        return new GroupCommitter(charger, new UsageProperties(true, 1, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO));
     }
 
     /** A call and when its caller got the answer. */

@@ -83,7 +83,7 @@ class GroupCommitterTests {
     }
 
     private static GroupCommitter committer(BatchCharger charger, Duration timeout) {
-        return new GroupCommitter(charger, new UsageProperties(true, 256, timeout, Duration.ofSeconds(60)));
+        return new GroupCommitter(charger, new UsageProperties(true, 256, timeout, Duration.ofSeconds(60), Duration.ZERO));
     }
 
     @Test
@@ -179,7 +179,7 @@ class GroupCommitterTests {
     @Test
     void batchRequestsShareCommitsWholeAndAreNeverSplit() throws Exception {
         GatedCharger charger = new GatedCharger();
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20), Duration.ofSeconds(60)));
+        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO));
         CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
         await().until(() -> charger.batches.size() == 1);
         List<CompletableFuture<List<UsageOutcome>>> requests = new ArrayList<>();
