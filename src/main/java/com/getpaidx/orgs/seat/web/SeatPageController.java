@@ -71,6 +71,6 @@ class SeatPageController {
     }
 
     private static String backTo(UUID id) {
-        return "redirect:/settings/organizations/" + id + "#seats";
+        return "redirect:/settings/organizations/" + id + "/seats";
     }
 }

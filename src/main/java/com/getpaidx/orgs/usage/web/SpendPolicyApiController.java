@@ -6,6 +6,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -22,6 +23,7 @@ import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.shared.web.CsvDownload;
 import com.getpaidx.orgs.usage.RecordedUsage;
 import com.getpaidx.orgs.usage.SpendPolicy;
 import com.getpaidx.orgs.usage.SpendPolicyManagement;
@@ -84,6 +86,15 @@ class SpendPolicyApiController {
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         var filter = new UsageReview.Filter(userId == null ? null : new UserId(userId), workspaceId, from, to);
         return review.events(new OrgId(id), user.id(), filter, PageRequest.of(limit, cursor)).map(UsageEventResponse::of);
+    }
+
+    /** {@code Accept: text/csv}: every event that occurred in [from, to), oldest first, streamed. */
+    @GetMapping(path = "/usage-events", produces = CsvDownload.TEXT_CSV)
+    void usageEventsCsv(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) {
+        try (var csv = UsageCsv.download(response)) {
+            review.export(new OrgId(id), user.id(), from, to, csv);
+        }
     }
 
     @GetMapping("/usage-summary")

@@ -14,6 +14,8 @@ import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.membership.SectionQuery;
+import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
@@ -62,12 +64,27 @@ class UsagePageSection implements OrganizationPageSection {
     }
 
     @Override
+    public String slug() {
+        return "usage";
+    }
+
+    @Override
+    public String label() {
+        return "Usage";
+    }
+
+    @Override
+    public boolean visibleTo(Role role) {
+        return role.can(Permission.VIEW);
+    }
+
+    @Override
     public int order() {
         return 25;
     }
 
     @Override
-    public Optional<Section> render(OrganizationView organization, UserId viewer) {
+    public Section render(OrganizationView organization, UserId viewer, SectionQuery query) {
         var org = organization.organization();
         boolean manager = organization.myRole().can(Permission.MANAGE_BILLING);
         List<Member> members = memberships.allMembers(org.id(), viewer);
@@ -98,7 +115,7 @@ class UsagePageSection implements OrganizationPageSection {
                     .toList());
             model.put("canEdit", !org.archived());
         }
-        return Optional.of(new Section("usage/section", model));
+        return new Section("usage/section", model);
     }
 
     static String label(Spenders spenders) {

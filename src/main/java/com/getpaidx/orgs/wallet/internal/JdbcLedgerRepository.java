@@ -88,7 +88,7 @@ public class JdbcLedgerRepository {
                 .query(JdbcLedgerRepository::map).list();
     }
 
-    private static WalletEntry map(ResultSet rs, int row) throws SQLException {
+    static WalletEntry map(ResultSet rs, int row) throws SQLException {
         return new WalletEntry(rs.getObject("id", UUID.class), EntryType.fromJson(rs.getString("type")),
                 new Credits(rs.getLong("amount")), new Credits(rs.getLong("balance_after")), rs.getString("reference"),
                 rs.getTimestamp("created_at").toInstant());

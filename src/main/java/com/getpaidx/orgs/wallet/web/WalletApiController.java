@@ -3,6 +3,7 @@ package com.getpaidx.orgs.wallet.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
@@ -22,6 +23,7 @@ import com.getpaidx.orgs.shared.Money;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.web.CsvDownload;
 import com.getpaidx.orgs.wallet.TopUp;
 import com.getpaidx.orgs.wallet.TopUpManagement;
 import com.getpaidx.orgs.wallet.TopUpPackage;
@@ -77,6 +79,15 @@ class WalletApiController {
     Page<WalletEntry> transactions(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor) {
         return wallets.transactions(new OrgId(id), user.id(), PageRequest.of(limit, cursor));
+    }
+
+    /** {@code Accept: text/csv}: every entry created in [from, to), oldest first, streamed. */
+    @GetMapping(path = "/orgs/{id}/wallet/transactions", produces = CsvDownload.TEXT_CSV)
+    void transactionsCsv(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) {
+        try (var csv = WalletCsv.download(response)) {
+            wallets.exportTransactions(new OrgId(id), user.id(), from, to, csv);
+        }
     }
 
     /** The same {@code Idempotency-Key} returns the same top-up; with another package it is a conflict. */

@@ -8,6 +8,8 @@ import org.springframework.stereotype.Component;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.membership.SectionQuery;
+import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.wallet.TopUpManagement;
@@ -28,12 +30,27 @@ class WalletPageSection implements OrganizationPageSection {
     }
 
     @Override
+    public String slug() {
+        return "wallet";
+    }
+
+    @Override
+    public String label() {
+        return "Wallet";
+    }
+
+    @Override
+    public boolean visibleTo(Role role) {
+        return role.can(Permission.VIEW);
+    }
+
+    @Override
     public int order() {
         return 20;
     }
 
     @Override
-    public Optional<Section> render(OrganizationView organization, UserId viewer) {
+    public Section render(OrganizationView organization, UserId viewer, SectionQuery query) {
         var org = organization.organization();
         var model = new HashMap<String, Object>();
         model.put("org", org);
@@ -46,6 +63,6 @@ class WalletPageSection implements OrganizationPageSection {
             model.put("entries", wallets.transactions(org.id(), viewer, PageRequest.first(SHOWN)).items());
             model.put("canBuy", !org.archived());
         }
-        return Optional.of(new Section("wallet/section", model));
+        return new Section("wallet/section", model);
     }
 }

@@ -39,7 +39,7 @@ final class FormCorpus {
             Map.entry(ORG + "/rename", f -> Map.of("name", "Renamed")),
             Map.entry(ORG + "/members/{userId}/role", f -> Map.of("role", "admin")),
             Map.entry(ORG + "/invitations", f -> Map.of("email", f.freshEmail(), "role", "member")),
-            Map.entry(ORG + "/spend-policy", f -> Map.of("spenders", "all_members", "memberMonthlyLimit", "10",
+            Map.entry(ORG + "/usage/spend-policy", f -> Map.of("spenders", "all_members", "memberMonthlyLimit", "10",
                     "lowBalanceThreshold", "5")),
             Map.entry("/settings/workspaces/billing", f -> Map.of("workspaceId", f.workspaceId(), "billTo", "personal")),
             Map.entry("/settings/workspaces", f -> Map.of("id", "ws-" + f.freshEmail().hashCode(), "name", "Corpus workspace")),
@@ -63,7 +63,7 @@ final class FormCorpus {
         c.form(ORG + "/invitations/{invitationId}/revoke").orgId().id("invitationId", 404, "invitation_not_found");
         c.form("/settings/account/verify").field(400, "verification_link_invalid", "token", "", "not-a-token", HUGE);
         c.form("/invitations/accept").field(404, "invitation_not_found", "token", "", "not-a-token", HUGE);
-        c.form(ORG + "/spend-policy").field("spenders", "everyone", "", HUGE)
+        c.form(ORG + "/usage/spend-policy").field("spenders", "everyone", "", HUGE)
                 .field("memberMonthlyLimit", THIRTEEN_DIGITS, "-1", "1e3", "0.0000001", "12,5", HUGE)
                 .field("lowBalanceThreshold", THIRTEEN_DIGITS, "-5", "NaN", HUGE)
                 .field("selectedUserIds", "not-a-uuid", UNKNOWN_ID)
