@@ -37,7 +37,7 @@ class SeatBrowserTests extends BrowserTest {
         List<Api.User> members = List.of(fixtures.newMember(org, owner, Role.MEMBER),
                 fixtures.newMember(org, owner, Role.MEMBER), fixtures.newMember(org, owner, Role.MEMBER));
         Page page = signedIn(owner);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/seats");
         assertThat(page.locator("#seats-paid")).hasText("0");
         assertThat(button(page, "Manage billing")).hasCount(0);
 
@@ -86,7 +86,7 @@ class SeatBrowserTests extends BrowserTest {
         new SeatPurchases(api).assign(org, owner, member);
 
         Page page = signedIn(member);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/seats");
 
         assertThat(page.locator("#seats-paid")).hasText("2");
         assertThat(page.locator("#seats-assigned")).hasText("1");

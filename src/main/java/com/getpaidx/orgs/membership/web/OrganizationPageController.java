@@ -111,19 +111,19 @@ class OrganizationPageController {
         return sections.stream().filter(section -> section.visibleTo(role)).toList();
     }
 
-    @PostMapping("/{id}/rename")
+    @PostMapping("/{id}/settings/rename")
     String rename(CurrentUser user, @PathVariable UUID id, @RequestParam String name) {
         organizations.rename(new OrgId(id), user.id(), name);
         return redirectTo(id, "settings");
     }
 
-    @PostMapping("/{id}/archive")
+    @PostMapping("/{id}/settings/archive")
     String archive(CurrentUser user, @PathVariable UUID id) {
         organizations.archive(new OrgId(id), user.id());
         return redirectTo(id, "settings");
     }
 
-    @PostMapping("/{id}/unarchive")
+    @PostMapping("/{id}/settings/unarchive")
     String unarchive(CurrentUser user, @PathVariable UUID id) {
         organizations.unarchive(new OrgId(id), user.id());
         return redirectTo(id, "settings");

@@ -76,7 +76,18 @@ class SeatPageSection implements OrganizationPageSection {
                             changeable && ("active".equals(member.seat()) || "suspended".equals(member.seat()))))
                     .toList();
             model.put("rows", rows);
+            model.put("changeable", changeable);
+            model.put("names", rows.stream().collect(java.util.stream.Collectors.toMap(r -> r.member().userId(),
+                    r -> r.member().displayName())));
         }
         return new Section("seat/section", model);
+    }
+
+    @Override
+    public Optional<Section> overview(OrganizationView organization, UserId viewer) {
+        var org = organization.organization();
+        Seats view = seats.seats(org.id(), viewer);
+        boolean buyNext = organization.myRole().can(Permission.MANAGE_SEATS) && !org.archived() && view.subscription() == null;
+        return Optional.of(new Section("seat/section", java.util.Map.of("org", org, "seats", view, "buyNext", buyNext)));
     }
 }

@@ -27,6 +27,7 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final String CSV = "text/csv";
 
     private final RecordSchemas schemas;
 
@@ -119,11 +120,22 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
                 responses.put(success.substring(0, 3), success(template, success));
             }
         }
+        responses.values().forEach(ApiOutcomes::describeCsv);
         problems(operation, entry, pathParameters).forEach((status, codes) -> responses.put(String.valueOf(status),
                 problem(status, codes)));
         ApiResponses result = new ApiResponses();
         responses.forEach(result::addApiResponse);
         return result;
+    }
+
+    /** A list that also answers {@code Accept: text/csv} (an export) says what the CSV holds. */
+    private static void describeCsv(ApiResponse response) {
+        if (response.getContent() != null && response.getContent().containsKey(CSV)) {
+            response.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema().description(
+                    "With `Accept: text/csv`: every item from `from` (inclusive) to `to` (exclusive), oldest first, "
+                            + "streamed; a header row of the JSON item's field names, credits as decimal strings, "
+                            + "times in UTC ISO 8601.")));
+        }
     }
 
     private static ApiResponse success(ApiResponse template, String success) {

@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.wallet.web;
 
 import java.util.HashMap;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
@@ -14,6 +15,7 @@ import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.wallet.TopUpManagement;
 import com.getpaidx.orgs.wallet.WalletManagement;
+import com.getpaidx.orgs.wallet.WalletView;
 
 /** The Wallet section: every member sees the balance; billing managers buy credits and read the ledger. */
 @Component
@@ -55,14 +57,27 @@ class WalletPageSection implements OrganizationPageSection {
         var model = new HashMap<String, Object>();
         model.put("org", org);
         model.put("wallet", wallets.wallet(org.id(), viewer));
+        model.put("runway", wallets.runway(org.id(), viewer).orElse(null));
         boolean manager = organization.myRole().can(Permission.MANAGE_BILLING);
         model.put("manager", manager);
         if (manager) {
             model.put("packages", topUps.packages());
             model.put("topUps", topUps.list(org.id(), viewer, PageRequest.first(SHOWN)).items());
-            model.put("entries", wallets.transactions(org.id(), viewer, PageRequest.first(SHOWN)).items());
+            var entries = wallets.transactions(org.id(), viewer, query.page(SHOWN));
+            model.put("entries", entries.items());
+            model.put("entriesNext", entries.nextCursor());
+            model.put("entriesFirst", query.text("cursor") != null);
             model.put("canBuy", !org.archived());
         }
         return new Section("wallet/section", model);
+    }
+
+    @Override
+    public Optional<Section> overview(OrganizationView organization, UserId viewer) {
+        var org = organization.organization();
+        WalletView wallet = wallets.wallet(org.id(), viewer);
+        boolean topUpNext = organization.myRole().can(Permission.MANAGE_BILLING) && !org.archived()
+                && wallet.balance().micros() == 0;
+        return Optional.of(new Section("wallet/section", Map.of("org", org, "wallet", wallet, "topUpNext", topUpNext)));
     }
 }
