@@ -81,8 +81,8 @@ public class WalletManagement {
 
     /** Billing managers see every entry, newest first. */
     @Transactional(readOnly = true)
-    public Page<WalletEntry> transactions(OrgId org, UserId caller, PageRequest request) {
+    public Page<WalletEntry> transactions(OrgId org, UserId caller, Instant from, Instant to, PageRequest request) {
         authorizer.require(org, caller, Permission.MANAGE_BILLING);
-        return request.page(ledger.page(org, request), entry -> new Cursor.Position(entry.createdAt(), entry.id()));
+        return request.page(ledger.page(org, from, to, request), entry -> new Cursor.Position(entry.createdAt(), entry.id()));
     }
 }

@@ -74,7 +74,8 @@ class CsvExportIntegrationTests {
         assertThat(wallet.status()).isEqualTo(200);
         List<String> entries = wallet.body().lines().toList();
         assertThat(entries.getFirst()).isEqualTo("id,type,credits,balanceAfter,reference,createdAt");
-        assertThat(entries).anySatisfy(line -> assertThat(line).contains(",topup,250,250,"))
+        assertThat(entries).anySatisfy(line -> assertThat(line).contains(",topup,1000,1000,"))
+                .anySatisfy(line -> assertThat(line).contains(",adjustment,-750,250,"))
                 .anySatisfy(line -> assertThat(line).contains(",usage,-0.5,249.5,"));
         assertThat(entries.getLast()).as("oldest first").contains(",usage,");
         assertThat(entries.get(1).substring(entries.get(1).lastIndexOf(',') + 1)).matches(ISO_UTC);
@@ -145,7 +146,8 @@ class CsvExportIntegrationTests {
         PageSession.Page wallet = owner.get(org + "/wallet/export?from=2000-01-01&to=2100-01-01");
         assertThat(wallet.status()).isEqualTo(200);
         assertThat(wallet.headers().firstValue("Content-Disposition").orElseThrow()).contains("wallet-transactions.csv");
-        assertThat(wallet.body().lines()).hasSize(2).last().asString().contains(",topup,40,40,");
+        assertThat(wallet.body().lines()).hasSize(3).anySatisfy(line -> assertThat(line).contains(",topup,1000,1000,"))
+                .last().asString().contains(",adjustment,-960,40,");
         assertThat(owner.get(org + "/wallet/export?from=1999-01-01&to=1999-12-31").body().lines()).hasSize(1);
         assertThat(owner.get(org + "/usage/export").body()).startsWith("eventId,");
         assertThat(owner.get(org + "/audit/export?action=organization.created").body()).startsWith("id,action,");

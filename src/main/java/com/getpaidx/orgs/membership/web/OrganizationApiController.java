@@ -94,8 +94,10 @@ class OrganizationApiController {
 
     @GetMapping("/{id}/audit-events")
     Page<AuditEvent> auditEvents(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return organizations.auditEvents(new OrgId(id), user.id(), AuditFilter.NONE, PageRequest.of(limit, cursor));
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return organizations.auditEvents(new OrgId(id), user.id(), new AuditFilter(null, null, from, to),
+                PageRequest.of(limit, cursor));
     }
 
     /** {@code Accept: text/csv}: every event in [from, to), oldest first, streamed. */

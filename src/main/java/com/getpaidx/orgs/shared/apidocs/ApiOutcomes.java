@@ -55,6 +55,9 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
             }
             operation.setSecurity(security(entry.access()));
             operation.setResponses(responses(operation, entry, path.contains("{")));
+            if (ApiCatalogue.CSV_LISTS.contains(key)) {
+                describeCsv(operation.getResponses().get("200"));
+            }
         }));
         // a module without operations here (the sandbox when it is off) has no tag either
         java.util.Set<String> used = new java.util.HashSet<>();
@@ -120,7 +123,6 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
                 responses.put(success.substring(0, 3), success(template, success));
             }
         }
-        responses.values().forEach(ApiOutcomes::describeCsv);
         problems(operation, entry, pathParameters).forEach((status, codes) -> responses.put(String.valueOf(status),
                 problem(status, codes)));
         ApiResponses result = new ApiResponses();
@@ -130,12 +132,14 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
 
     /** A list that also answers {@code Accept: text/csv} (an export) says what the CSV holds. */
     private static void describeCsv(ApiResponse response) {
-        if (response.getContent() != null && response.getContent().containsKey(CSV)) {
-            response.getContent().addMediaType(CSV, new MediaType().schema(new StringSchema().description(
+        Content content = new Content();
+        if (response.getContent() != null) {
+            content.putAll(response.getContent());
+        }
+        response.setContent(content.addMediaType(CSV, new MediaType().schema(new StringSchema().description(
                     "With `Accept: text/csv`: every item from `from` (inclusive) to `to` (exclusive), oldest first, "
                             + "streamed; a header row of the JSON item's field names, credits as decimal strings, "
-                            + "times in UTC ISO 8601.")));
-        }
+                            + "times in UTC ISO 8601."))));
     }
 
     private static ApiResponse success(ApiResponse template, String success) {

@@ -77,8 +77,9 @@ class WalletApiController {
 
     @GetMapping("/orgs/{id}/wallet/transactions")
     Page<WalletEntry> transactions(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return wallets.transactions(new OrgId(id), user.id(), PageRequest.of(limit, cursor));
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return wallets.transactions(new OrgId(id), user.id(), from, to, PageRequest.of(limit, cursor));
     }
 
     /** {@code Accept: text/csv}: every entry created in [from, to), oldest first, streamed. */

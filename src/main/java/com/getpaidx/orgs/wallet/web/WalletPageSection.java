@@ -63,7 +63,7 @@ class WalletPageSection implements OrganizationPageSection {
         if (manager) {
             model.put("packages", topUps.packages());
             model.put("topUps", topUps.list(org.id(), viewer, PageRequest.first(SHOWN)).items());
-            var entries = wallets.transactions(org.id(), viewer, query.page(SHOWN));
+            var entries = wallets.transactions(org.id(), viewer, null, null, query.page(SHOWN));
             model.put("entries", entries.items());
             model.put("entriesNext", entries.nextCursor());
             model.put("entriesFirst", query.text("cursor") != null);
