@@ -107,6 +107,7 @@ class OrganizationSectionsIntegrationTests {
                 .contains("id=\"overview-month-to-date\">0<").contains("id=\"overview-seats-paid\">0<")
                 .contains("id=\"overview-seats-assigned\">0<")
                 .contains("invite your team").contains("top up the wallet").contains("buy Pro seats")
+                .contains("bill a workspace to this organization")
                 .contains("aria-current=\"page\"");
         String member = PageSession.signedIn(api, roster.member()).page("/settings/organizations/" + roster.org());
         assertThat(member).doesNotContain("invite your team").doesNotContain("top up the wallet");

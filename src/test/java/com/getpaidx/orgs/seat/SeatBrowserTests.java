@@ -90,7 +90,9 @@ class SeatBrowserTests extends BrowserTest {
 
         assertThat(page.locator("#seats-paid")).hasText("2");
         assertThat(page.locator("#seats-assigned")).hasText("1");
+        page.navigate("/settings/organizations/" + org + "/members");
         assertThat(seatLabel(page, member)).hasText("Active Pro seat");
+        page.navigate("/settings/organizations/" + org + "/seats");
         assertThat(button(page, "Buy seats")).hasCount(0);
         assertThat(button(page, "Manage billing")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Assign a seat"))))
@@ -109,7 +111,8 @@ class SeatBrowserTests extends BrowserTest {
 
     /** The seat label in the member list's row of this member. */
     private static Locator seatLabel(Page page, Api.User member) {
-        return page.locator("tr[data-member-email='" + member.email() + "'] td.seat");
+        return page.locator("tr[data-seat-email='" + member.email() + "'] td.seat, "
+                + "tr[data-member-email='" + member.email() + "'] td.seat");
     }
 
     private String displayName(Api.User member) {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -92,7 +93,7 @@ class OrganizationApiController {
         return OrgResponse.of(organizations.unarchive(new OrgId(id), user.id()));
     }
 
-    @GetMapping("/{id}/audit-events")
+    @GetMapping(path = "/{id}/audit-events", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<AuditEvent> auditEvents(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {

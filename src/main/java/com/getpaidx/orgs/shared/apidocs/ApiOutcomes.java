@@ -136,6 +136,8 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
         if (response.getContent() != null) {
             content.putAll(response.getContent());
         }
+        // the JSON list also produces */* (so a client listing both types in its order gets the first): not a type
+        content.remove("*/*");
         response.setContent(content.addMediaType(CSV, new MediaType().schema(new StringSchema().description(
                     "With `Accept: text/csv`: every item from `from` (inclusive) to `to` (exclusive), oldest first, "
                             + "streamed; a header row of the JSON item's field names, credits as decimal strings, "

@@ -9,6 +9,7 @@ import java.util.stream.Collectors;
 import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -79,7 +80,7 @@ class SpendPolicyApiController {
         return PolicyBody.of(policies.update(new OrgId(id), user.id(), body.policy()));
     }
 
-    @GetMapping("/usage-events")
+    @GetMapping(path = "/usage-events", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<UsageEventResponse> usageEvents(CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) UUID userId, @RequestParam(required = false) String workspaceId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,

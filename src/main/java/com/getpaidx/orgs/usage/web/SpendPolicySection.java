@@ -45,6 +45,10 @@ final class SpendPolicySection {
         }
     }
 
+    boolean allows(OrganizationView organization, UserId viewer) {
+        return policies.policy(organization.organization().id(), viewer).allows(viewer, organization.myRole());
+    }
+
     static String label(Spenders spenders) {
         return switch (spenders) {
             case MANAGERS -> "Owners and admins";

@@ -18,9 +18,9 @@ record UsageChart(List<Bar> bars, Credits total, Credits peak, int width, int he
     private static final int LABELS = 20;
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("d MMM", Locale.ENGLISH);
 
-    /** One day's bar; {@code label} set on the days that carry an axis label. */
+    /** One day's bar; {@code label} set on the days that carry an axis label, written from {@code labelX}. */
     record Bar(String day, String isoDay, Credits credits, double x, double y, double width, double height,
-            String label) {
+            String label, double labelX, String anchor) {
     }
 
     static UsageChart of(List<UsageDay> days) {
@@ -33,9 +33,12 @@ record UsageChart(List<Bar> bars, Credits total, Credits peak, int width, int he
             UsageDay day = days.get(i);
             double height = peak == 0 ? 0 : Math.max(day.credits().micros() > 0 ? 1 : 0,
                     plot * day.credits().micros() / peak);
+            boolean last = i == days.size() - 1;
+            // a label each week and on the last day, never two close enough to overlap
+            boolean labelled = last || (i % 7 == 0 && i < days.size() - 4);
             bars.add(new Bar(DAY.format(day.day()), day.day().toString(), day.credits(), round(i * slot + 1),
-                    round(plot - height), round(slot - 2), round(height),
-                    i % 7 == 0 || i == days.size() - 1 ? DAY.format(day.day()) : null));
+                    round(plot - height), round(slot - 2), round(height), labelled ? DAY.format(day.day()) : null,
+                    round(last ? (i + 1) * slot : i * slot + 1), last ? "end" : "start"));
         }
         return new UsageChart(List.copyOf(bars), new Credits(total), new Credits(peak), WIDTH, HEIGHT);
     }

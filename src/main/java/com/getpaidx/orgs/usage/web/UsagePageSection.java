@@ -134,6 +134,19 @@ class UsagePageSection implements OrganizationPageSection {
         return new Section("usage/section", model);
     }
 
+    /** A new organization's next step: bill a workspace to it (when the viewer may, and nothing was billed yet). */
+    @Override
+    public Optional<Section> overview(OrganizationView organization, UserId viewer) {
+        var org = organization.organization();
+        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+        boolean quiet = review.daily(org.id(), viewer, today.minusDays(CHART_DAYS - 1), today).stream()
+                .allMatch(day -> day.credits().micros() == 0);
+        if (org.archived() || !quiet || !policy.allows(organization, viewer)) {
+            return Optional.empty();
+        }
+        return Optional.of(new Section("usage/section", Map.of("org", org)));
+    }
+
     static String link(String path, Map<String, String> filters, String cursor) {
         var uri = org.springframework.web.util.UriComponentsBuilder.fromPath(path);
         filters.forEach((name, value) -> {

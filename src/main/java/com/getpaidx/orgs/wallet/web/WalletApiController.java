@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -75,7 +76,8 @@ class WalletApiController {
         return WalletResponse.of(wallets.wallet(new OrgId(id), user.id()));
     }
 
-    @GetMapping("/orgs/{id}/wallet/transactions")
+    @GetMapping(path = "/orgs/{id}/wallet/transactions",
+            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<WalletEntry> transactions(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
             @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
             @RequestParam(required = false) Instant to) {
