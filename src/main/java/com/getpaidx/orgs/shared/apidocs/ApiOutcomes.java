@@ -57,6 +57,7 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
             operation.setResponses(responses(operation, entry, path.contains("{")));
             if (ApiCatalogue.CSV_LISTS.contains(key)) {
                 describeCsv(operation.getResponses().get("200"));
+                canonical(operation);
             }
         }));
         // a module without operations here (the sandbox when it is off) has no tag either
@@ -128,6 +129,25 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
         ApiResponses result = new ApiResponses();
         responses.forEach(result::addApiResponse);
         return result;
+    }
+
+    /** Query parameters of the lists in the order clients are generated with, whichever handler springdoc met first. */
+    private static final List<String> PARAMETER_ORDER = List.of("id", "userId", "workspaceId", "from", "to", "limit",
+            "cursor");
+
+    /**
+     * A list with a CSV twin is one operation of two handler methods: it keeps the JSON method's name and one order
+     * of parameters, so the generated clients do not change with the order springdoc reads the methods in.
+     */
+    private static void canonical(Operation operation) {
+        if (operation.getOperationId() != null && operation.getOperationId().endsWith("Csv")) {
+            operation.setOperationId(operation.getOperationId().substring(0, operation.getOperationId().length() - 3));
+        }
+        if (operation.getParameters() != null) {
+            operation.setParameters(operation.getParameters().stream()
+                    .sorted(java.util.Comparator.comparingInt(p -> PARAMETER_ORDER.indexOf(p.getName())))
+                    .collect(Collectors.toCollection(ArrayList::new)));
+        }
     }
 
     /** A list that also answers {@code Accept: text/csv} (an export) says what the CSV holds. */
