@@ -1,8 +1,13 @@
 package com.getpaidx.orgs.audit;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -14,6 +19,7 @@ import com.getpaidx.orgs.shared.Cursor;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.RowStream;
 
 /**
  * Writes audit events in the caller's transaction (a change and its record commit or vanish together)
@@ -25,8 +31,10 @@ public class AuditLog {
     private final JdbcClient jdbc;
     private final JsonMapper json;
     private final Clock clock;
+    private final RowStream rows;
 
-    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock) {
+    AuditLog(JdbcClient jdbc, JsonMapper json, Clock clock, RowStream rows) {
+        this.rows = rows;
         this.jdbc = jdbc;
         this.json = json;
         this.clock = clock;
@@ -62,23 +70,57 @@ public class AuditLog {
 
     @Transactional(readOnly = true)
     public Page<AuditEvent> page(OrgId orgId, PageRequest request) {
-        var rows = jdbc.sql("""
-                SELECT id, action, actor_user_id, target_type, target_id, before::text AS before, after::text AS after, created_at
-                  FROM audit_event
-                 WHERE org_id = :org
+        return page(orgId, AuditFilter.NONE, request);
+    }
+
+    /** One page of the org's events that pass {@code filter}, newest first. */
+    @Transactional(readOnly = true)
+    public Page<AuditEvent> page(OrgId orgId, AuditFilter filter, PageRequest request) {
+        var parameters = filter(orgId, filter);
+        parameters.put("afterTime", request.afterTime() == null ? null : Timestamp.from(request.afterTime()));
+        parameters.put("afterId", request.afterId());
+        parameters.put("limit", request.fetchSize());
+        var rows = jdbc.sql(SELECT + """
                    AND (CAST(:afterTime AS timestamptz) IS NULL OR (created_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
                  ORDER BY created_at DESC, id DESC
                  LIMIT :limit""")
-                .param("org", orgId.value())
-                .param("afterTime", request.afterTime() == null ? null : Timestamp.from(request.afterTime()))
-                .param("afterId", request.afterId())
-                .param("limit", request.fetchSize())
-                .query((rs, n) -> new AuditEvent(rs.getObject("id", UUID.class), rs.getString("action"),
-                        rs.getObject("actor_user_id", UUID.class), rs.getString("target_type"), rs.getString("target_id"),
-                        rs.getString("before") == null ? null : json.readTree(rs.getString("before")),
-                        rs.getString("after") == null ? null : json.readTree(rs.getString("after")),
-                        rs.getTimestamp("created_at").toInstant()))
+                .params(parameters)
+                .query(this::map)
                 .list();
         return request.page(rows, event -> new Cursor.Position(event.createdAt(), event.id()));
+    }
+
+    /** Every event of the org that passes {@code filter}, oldest first, one at a time (an export). */
+    @Transactional(readOnly = true)
+    public long export(OrgId orgId, AuditFilter filter, Consumer<AuditEvent> sink) {
+        return rows.each(SELECT + " ORDER BY created_at, id", filter(orgId, filter), this::map, sink);
+    }
+
+    private static final String SELECT = """
+            SELECT id, action, actor_user_id, target_type, target_id, before::text AS before, after::text AS after, created_at
+              FROM audit_event
+             WHERE org_id = :org
+               AND (CAST(:actor AS uuid) IS NULL OR actor_user_id = :actor)
+               AND (CAST(:action AS text) IS NULL OR action = :action)
+               AND (CAST(:from AS timestamptz) IS NULL OR created_at >= :from)
+               AND (CAST(:to AS timestamptz) IS NULL OR created_at < :to)
+            """;
+
+    private static Map<String, Object> filter(OrgId orgId, AuditFilter filter) {
+        var parameters = new HashMap<String, Object>();
+        parameters.put("org", orgId.value());
+        parameters.put("actor", filter.actor() == null ? null : filter.actor().value());
+        parameters.put("action", filter.action());
+        parameters.put("from", filter.from() == null ? null : Timestamp.from(filter.from()));
+        parameters.put("to", filter.to() == null ? null : Timestamp.from(filter.to()));
+        return parameters;
+    }
+
+    private AuditEvent map(ResultSet rs, int row) throws SQLException {
+        return new AuditEvent(rs.getObject("id", UUID.class), rs.getString("action"),
+                rs.getObject("actor_user_id", UUID.class), rs.getString("target_type"), rs.getString("target_id"),
+                rs.getString("before") == null ? null : json.readTree(rs.getString("before")),
+                rs.getString("after") == null ? null : json.readTree(rs.getString("after")),
+                rs.getTimestamp("created_at").toInstant());
     }
 }

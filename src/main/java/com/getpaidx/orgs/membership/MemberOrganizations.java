@@ -7,6 +7,7 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.audit.AuditEvent;
+import com.getpaidx.orgs.audit.AuditFilter;
 import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.membership.internal.JdbcMembershipRepository;
 import com.getpaidx.orgs.membership.internal.JdbcMembershipRepository.MyOrganizationRow;
@@ -16,6 +17,7 @@ import com.getpaidx.orgs.shared.Cursor;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.RowSink;
 import com.getpaidx.orgs.shared.UserId;
 
 /**
@@ -77,8 +79,16 @@ public class MemberOrganizations {
     }
 
     @Transactional(readOnly = true)
-    public Page<AuditEvent> auditEvents(OrgId org, UserId user, PageRequest request) {
+    public Page<AuditEvent> auditEvents(OrgId org, UserId user, AuditFilter filter, PageRequest request) {
         authorizer.require(org, user, Permission.READ_AUDIT);
-        return audit.page(org, request);
+        return audit.page(org, filter, request);
+    }
+
+    /** Every audit event that passes {@code filter}, oldest first, one at a time (an export). */
+    @Transactional(readOnly = true)
+    public long exportAuditEvents(OrgId org, UserId user, AuditFilter filter, RowSink<AuditEvent> sink) {
+        authorizer.require(org, user, Permission.READ_AUDIT);
+        sink.begin();
+        return audit.export(org, filter, sink);
     }
 }

@@ -91,7 +91,7 @@ public class SeatManagement {
         HostedCheckout checkout = billing.provider().createSeatCheckout(new SeatCheckout(customer, org,
                 properties.priceId(), quantity,
                 service.link(page + "/seats/checkout/return?session_id={CHECKOUT_SESSION_ID}"),
-                service.link(page + "?seats=cancelled#seats"),
+                service.link(page + "/seats?seats=cancelled"),
                 "seat-checkout-" + org + "-" + UUID.randomUUID()));
         log.info("Seat checkout {} for {} seats of org {} started by {}", checkout.sessionId(), quantity, org, caller);
         checkouts.started(org, checkout.sessionId(), billing.provider());

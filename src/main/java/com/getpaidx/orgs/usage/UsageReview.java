@@ -1,6 +1,8 @@
 package com.getpaidx.orgs.usage;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
@@ -17,7 +19,9 @@ import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.RowSink;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.internal.JdbcUsageReadings;
 import com.getpaidx.orgs.usage.internal.JdbcUsageRepository;
 
 /** Reading usage back: billing managers see all of it, every other member their own. */
@@ -29,11 +33,31 @@ public class UsageReview {
     }
 
     private final JdbcUsageRepository usage;
+    private final JdbcUsageReadings readings;
     private final Authorizer authorizer;
 
-    UsageReview(JdbcUsageRepository usage, Authorizer authorizer) {
+    UsageReview(JdbcUsageRepository usage, JdbcUsageReadings readings, Authorizer authorizer) {
         this.usage = usage;
+        this.readings = readings;
         this.authorizer = authorizer;
+    }
+
+    /**
+     * Every event that occurred in [from, to), oldest first, handed to {@code sink} one at a time (an export):
+     * billing managers get all of them, every other member the events they acted in or paid for.
+     */
+    @Transactional(readOnly = true)
+    public long export(OrgId org, UserId caller, Instant from, Instant to, RowSink<RecordedUsage> sink) {
+        Role role = authorizer.require(org, caller, Permission.VIEW);
+        sink.begin();
+        return readings.export(org, from, to, role.can(Permission.MANAGE_BILLING) ? null : caller, sink);
+    }
+
+    /** Credits per UTC day from {@code first} to {@code last}, with the same visibility as {@link #events}. */
+    @Transactional(readOnly = true)
+    public List<UsageDay> daily(OrgId org, UserId caller, LocalDate first, LocalDate last) {
+        Role role = authorizer.require(org, caller, Permission.VIEW);
+        return readings.daily(org, first, last, role.can(Permission.MANAGE_BILLING) ? null : caller);
     }
 
     @Transactional(readOnly = true)

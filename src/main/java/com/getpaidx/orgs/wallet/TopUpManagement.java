@@ -88,7 +88,7 @@ public class TopUpManagement {
         HostedCheckout checkout = billing.provider().createTopUpCheckout(new TopUpCheckout(customer, org, topUp.id(),
                 pack.name() + " credits (" + pack.credits() + ")", topUp.price().amountMinor(), topUp.price().currency(),
                 service.link("/settings/organizations/" + org + "/wallet/topups/" + topUp.id() + "/return"),
-                service.link("/settings/organizations/" + org + "?topup=cancelled#wallet"),
+                service.link("/settings/organizations/" + org + "/wallet?topup=cancelled"),
                 "topup-checkout-" + topUp.id()));
         transactions.executeWithoutResult(tx -> topUps.attachCheckout(topUp.id(), checkout.sessionId(), checkout.url()));
         log.info("Top-up {} of org {} sent to checkout {}", topUp.id(), org, checkout.sessionId());

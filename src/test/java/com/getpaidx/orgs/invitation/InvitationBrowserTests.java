@@ -28,7 +28,7 @@ class InvitationBrowserTests extends BrowserTest {
         String invitee = "invitee-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
 
         Page ownerPage = signedIn(owner);
-        ownerPage.navigate("/settings/organizations/" + org);
+        ownerPage.navigate("/settings/organizations/" + org + "/invitations");
         ownerPage.getByLabel("Email").fill(invitee);
         ownerPage.getByLabel("Role", new Page.GetByLabelOptions().setExact(true)).selectOption("billing_admin");
         button(ownerPage, "Send invitation").click();
@@ -64,11 +64,12 @@ class InvitationBrowserTests extends BrowserTest {
         button(inviteePage, "Accept invitation").click();
         assertThat(inviteePage.locator("#my-role")).hasText("Billing admin");
 
-        ownerPage.navigate("/settings/organizations/" + org);
+        ownerPage.navigate("/settings/organizations/" + org + "/members");
         var row = ownerPage.locator("tr[data-member-email='" + invitee + "']");
         assertThat(row).containsText("Ivy Invitee");
         assertThat(row.locator("select")).hasValue("billing_admin");
         assertThat(ownerPage.locator("#member-count")).hasText("2");
+        ownerPage.navigate("/settings/organizations/" + org + "/invitations");
         assertThat(ownerPage.getByText("No pending invitations.")).isVisible();
     }
 

@@ -38,10 +38,11 @@ class MemberListPagingIntegrationTests {
         fixtures.manyMembers(org, owner, 205, Role.MEMBER).forEach(member -> everyone.add(member.email()));
         PageSession session = PageSession.signedIn(api, owner);
 
-        String first = session.page("/settings/organizations/" + org);
+        String first = session.page("/settings/organizations/" + org + "/members");
         assertThat(all(MEMBER, first)).containsExactlyElementsOf(everyone.subList(0, 200));
         assertThat(link(first, "members-previous")).isNull();
-        assertThat(all(SEAT_ROW, first)).as("the Seats section lists every member").hasSize(206);
+        assertThat(all(SEAT_ROW, session.page("/settings/organizations/" + org + "/seats")))
+                .as("the Seats section lists every member").hasSize(206);
 
         String second = session.page(link(first, "members-next"));
         assertThat(all(MEMBER, second)).containsExactlyElementsOf(everyone.subList(200, 206));
@@ -58,7 +59,7 @@ class MemberListPagingIntegrationTests {
         Api.User owner = api.newUser("owner");
         UUID org = api.newOrg(owner);
 
-        String page = PageSession.signedIn(api, owner).page("/settings/organizations/" + org);
+        String page = PageSession.signedIn(api, owner).page("/settings/organizations/" + org + "/members");
 
         assertThat(all(MEMBER, page)).containsExactly(owner.email());
         assertThat(page).doesNotContain("members-next").doesNotContain("members-previous");

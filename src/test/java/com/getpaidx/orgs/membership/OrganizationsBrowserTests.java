@@ -64,6 +64,7 @@ class OrganizationsBrowserTests extends BrowserTest {
         orgLink(name).click();
         assertThat(heading(1)).hasText(name);
         assertEveryInputHasALabel();
+        sectionLink("Settings").click();
         Locator settings = page.getByRole(AriaRole.REGION, new Page.GetByRoleOptions().setName("Settings"));
         settings.getByLabel("Organization name").fill(newName);
         settings.getByRole(AriaRole.BUTTON, new Locator.GetByRoleOptions().setName("Rename")).click();
@@ -95,6 +96,10 @@ class OrganizationsBrowserTests extends BrowserTest {
         orgLink(name).click();
         assertThat(heading(1)).hasText(name);
         assertThat(page.locator("#my-role")).hasText("Member");
+        assertThat(sectionLink("Settings")).hasCount(0);
+        assertThat(sectionLink("Invitations")).hasCount(0);
+        assertThat(sectionLink("Audit log")).hasCount(0);
+        sectionLink("Members").click();
         assertThat(memberRow(member.email()).getByRole(AriaRole.BUTTON,
                 new Locator.GetByRoleOptions().setName("Leave").setExact(true))).isVisible();
 
@@ -146,6 +151,11 @@ class OrganizationsBrowserTests extends BrowserTest {
 
     private Locator orgLink(String name) {
         return page.getByRole(AriaRole.LINK, new Page.GetByRoleOptions().setName(name).setExact(true));
+    }
+
+    private Locator sectionLink(String name) {
+        return page.getByRole(AriaRole.NAVIGATION, new Page.GetByRoleOptions().setName("Organization sections"))
+                .getByRole(AriaRole.LINK, new Locator.GetByRoleOptions().setName(name).setExact(true));
     }
 
     private Locator orgRow(String name) {

@@ -71,7 +71,7 @@ class CheckoutReturnIntegrationTests {
     private static void assertBackToTheOrgPage(PageSession.Page response, UUID org) {
         assertThat(response.status()).isEqualTo(302);
         assertThat(response.headers().firstValue("Location").orElseThrow())
-                .endsWith("/settings/organizations/" + org + "#seats");
+                .endsWith("/settings/organizations/" + org + "/seats");
     }
 
     /** A page refusal: the problem's status (403 or 404) with its sentence on an error page, nothing else shown. */

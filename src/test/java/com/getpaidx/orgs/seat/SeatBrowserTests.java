@@ -37,7 +37,7 @@ class SeatBrowserTests extends BrowserTest {
         List<Api.User> members = List.of(fixtures.newMember(org, owner, Role.MEMBER),
                 fixtures.newMember(org, owner, Role.MEMBER), fixtures.newMember(org, owner, Role.MEMBER));
         Page page = signedIn(owner);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/seats");
         assertThat(page.locator("#seats-paid")).hasText("0");
         assertThat(button(page, "Manage billing")).hasCount(0);
 
@@ -86,11 +86,13 @@ class SeatBrowserTests extends BrowserTest {
         new SeatPurchases(api).assign(org, owner, member);
 
         Page page = signedIn(member);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/seats");
 
         assertThat(page.locator("#seats-paid")).hasText("2");
         assertThat(page.locator("#seats-assigned")).hasText("1");
+        page.navigate("/settings/organizations/" + org + "/members");
         assertThat(seatLabel(page, member)).hasText("Active Pro seat");
+        page.navigate("/settings/organizations/" + org + "/seats");
         assertThat(button(page, "Buy seats")).hasCount(0);
         assertThat(button(page, "Manage billing")).hasCount(0);
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName(Pattern.compile("^Assign a seat"))))
@@ -109,7 +111,8 @@ class SeatBrowserTests extends BrowserTest {
 
     /** The seat label in the member list's row of this member. */
     private static Locator seatLabel(Page page, Api.User member) {
-        return page.locator("tr[data-member-email='" + member.email() + "'] td.seat");
+        return page.locator("tr[data-seat-email='" + member.email() + "'] td.seat, "
+                + "tr[data-member-email='" + member.email() + "'] td.seat");
     }
 
     private String displayName(Api.User member) {

@@ -186,6 +186,6 @@ class SeatDuplicateSubscriptionIntegrationTests {
     }
 
     private String orgPage(UUID org, Api.User viewer) {
-        return PageSession.signedIn(api, viewer).page("/settings/organizations/" + org);
+        return PageSession.signedIn(api, viewer).page("/settings/organizations/" + org + "/seats");
     }
 }

@@ -82,6 +82,36 @@ public class Api {
         return sendRaw(method, path, token, raw, "application/json");
     }
 
+    /** A download as text: GET with {@code Accept: accept}, the body kept as sent (CSV, say). */
+    public Text text(String path, String token, String accept) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
+                .timeout(Duration.ofSeconds(120)).header("Accept", accept).GET();
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        try {
+            HttpRequest built = request.build();
+            HttpResponse<String> response = http.send(built, HttpResponse.BodyHandlers.ofString());
+            keepsToTheDocument(built, response);
+            return new Text(response.statusCode(), response.body(), response.headers());
+        }
+        catch (IOException e) {
+            throw new IllegalStateException(e);
+        }
+        catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** A response whose body is not JSON. */
+    public record Text(int status, String body, java.net.http.HttpHeaders headers) {
+
+        public String contentType() {
+            return headers.firstValue("Content-Type").orElse("");
+        }
+    }
+
     public Response sendRaw(String method, String path, String token, String body, String contentType) {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(baseUrl() + path))
                 .timeout(Duration.ofSeconds(30))

@@ -62,8 +62,15 @@ public final class Browser implements AutoCloseable {
      * against {@code baseUrl}. Copy buttons may use the clipboard.
      */
     public Page newPage(String baseUrl) {
-        BrowserContext context = chromium.newContext(new com.microsoft.playwright.Browser.NewContextOptions()
-                .setBaseURL(baseUrl).setPermissions(List.of("clipboard-read", "clipboard-write")));
+        return newPage(baseUrl, options -> { });
+    }
+
+    /** As {@link #newPage(String)}, with the context's options changed first (a phone's viewport, no JavaScript). */
+    public Page newPage(String baseUrl, java.util.function.Consumer<com.microsoft.playwright.Browser.NewContextOptions> change) {
+        var options = new com.microsoft.playwright.Browser.NewContextOptions()
+                .setBaseURL(baseUrl).setPermissions(List.of("clipboard-read", "clipboard-write"));
+        change.accept(options);
+        BrowserContext context = chromium.newContext(options);
         contexts.add(context);
         return context.newPage();
     }

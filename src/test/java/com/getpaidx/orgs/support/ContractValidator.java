@@ -202,7 +202,9 @@ public final class ContractValidator {
             problems.add(where + " answered " + type + "; the document says " + content.propertyNames());
             return;
         }
-        validate(pointer + "/content/" + escape(type) + "/schema", exchange.responseBody(), where, problems);
+        if (type.contains("json")) { // a CSV download is text: the document names its type, there is no schema to check
+            validate(pointer + "/content/" + escape(type) + "/schema", exchange.responseBody(), where, problems);
+        }
         if (response.path("headers").path("Idempotent-Replayed").path("required").asBoolean(false)
                 && exchange.replayed().isEmpty()) {
             problems.add(where + " lacks the Idempotent-Replayed header the document promises");

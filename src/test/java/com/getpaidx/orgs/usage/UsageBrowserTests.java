@@ -77,8 +77,9 @@ class UsageBrowserTests extends BrowserTest {
         assertThat(reported.text("balanceAfter")).isEqualTo("987.5");
 
         Page ownerPage = signedIn(owner);
-        ownerPage.navigate("/settings/organizations/" + org);
+        ownerPage.navigate("/settings/organizations/" + org + "/wallet");
         assertThat(ownerPage.locator("#wallet-balance")).hasText("987.5");
+        ownerPage.navigate("/settings/organizations/" + org + "/usage");
         Locator event = ownerPage.locator("#usage tr[data-event-id='" + eventId + "']");
         assertThat(event.locator(".usage-credits")).hasText("12.5");
         assertThat(event.locator(".usage-workspace")).hasText(workspace);
@@ -95,7 +96,7 @@ class UsageBrowserTests extends BrowserTest {
         Api.User member = fixtures.newMember(org, owner, Role.MEMBER);
 
         Page page = signedIn(billingAdmin);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/usage");
         page.getByLabel("Who may bill workspaces to the organization").selectOption("selected");
         page.getByLabel(member.email()).check();
         page.getByLabel("Monthly limit per member").fill("250.5");
@@ -119,7 +120,7 @@ class UsageBrowserTests extends BrowserTest {
         button(page, "Save spend policy").click();
         assertThat(page.getByRole(AriaRole.ALERT)).containsText("memberMonthlyLimit must be a decimal string");
         assertThat(page.getByRole(AriaRole.ALERT)).hasAttribute("data-code", "validation_failed");
-        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/settings/organizations/" + org + "(#.*)?"));
+        assertThat(page).hasURL(java.util.regex.Pattern.compile(".*/settings/organizations/" + org + "/usage"));
         assertThat(api.get(policy(org), owner.token()).body().get("paused").asBoolean()).isTrue();
 
         page.getByLabel("Monthly limit per member").fill("");
@@ -143,14 +144,14 @@ class UsageBrowserTests extends BrowserTest {
         String bobEvent = billedUsage(org, bob, "4");
 
         Page page = signedIn(ada);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/usage");
         assertThat(page.locator("#usage tr[data-event-id='" + adaEvent + "']")).hasCount(1);
         assertThat(page.locator("#usage tr[data-event-id='" + bobEvent + "']")).hasCount(0);
         assertThat(page.locator("#usage")).containsText("All members");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Save spend policy"))).hasCount(0);
 
         Page ownerPage = signedIn(owner);
-        ownerPage.navigate("/settings/organizations/" + org);
+        ownerPage.navigate("/settings/organizations/" + org + "/usage");
         assertThat(ownerPage.locator("#usage tr[data-event-id]")).hasCount(2);
     }
 

@@ -30,7 +30,7 @@ class WalletBrowserTests extends BrowserTest {
         Api.User billingAdmin = fixtures.newMember(org, owner, Role.BILLING_ADMIN);
 
         Page page = signedIn(billingAdmin);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/wallet");
         assertThat(page.locator("#wallet-balance")).hasText("0");
 
         button(page, "Buy Starter package").click();
@@ -52,7 +52,7 @@ class WalletBrowserTests extends BrowserTest {
         Api.User member = fixtures.newMember(org, owner, Role.MEMBER);
 
         Page page = signedIn(member);
-        page.navigate("/settings/organizations/" + org);
+        page.navigate("/settings/organizations/" + org + "/wallet");
         assertThat(page.locator("#wallet-balance")).hasText("0");
         assertThat(page.getByRole(AriaRole.BUTTON, new Page.GetByRoleOptions().setName("Buy Starter package"))).hasCount(0);
         assertThat(page.getByRole(AriaRole.HEADING, new Page.GetByRoleOptions().setName("Transactions"))).hasCount(0);

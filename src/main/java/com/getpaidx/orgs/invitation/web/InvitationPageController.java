@@ -36,19 +36,19 @@ class InvitationPageController {
             RedirectAttributes redirect) {
         IssuedInvitation issued = invitations.invite(new OrgId(id), user, email, Role.fromJson(role));
         redirect.addFlashAttribute("issuedInvitation", issued);
-        return "redirect:/settings/organizations/" + id;
+        return "redirect:/settings/organizations/" + id + "/invitations";
     }
 
     @PostMapping("/settings/organizations/{id}/invitations/{invitationId}/resend")
     String resend(CurrentUser user, @PathVariable UUID id, @PathVariable UUID invitationId, RedirectAttributes redirect) {
         redirect.addFlashAttribute("issuedInvitation", invitations.resend(new OrgId(id), user.id(), invitationId));
-        return "redirect:/settings/organizations/" + id;
+        return "redirect:/settings/organizations/" + id + "/invitations";
     }
 
     @PostMapping("/settings/organizations/{id}/invitations/{invitationId}/revoke")
     String revoke(CurrentUser user, @PathVariable UUID id, @PathVariable UUID invitationId) {
         invitations.revoke(new OrgId(id), user.id(), invitationId);
-        return "redirect:/settings/organizations/" + id;
+        return "redirect:/settings/organizations/" + id + "/invitations";
     }
 
     /** The link in the email. Signing in or up on the way comes back here (Spring Security's saved request). */

@@ -2,7 +2,6 @@ package com.getpaidx.orgs.invitation.web;
 
 import java.util.Arrays;
 import java.util.Map;
-import java.util.Optional;
 
 import org.springframework.stereotype.Component;
 
@@ -11,6 +10,7 @@ import com.getpaidx.orgs.invitation.InvitationStatus;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.membership.SectionQuery;
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.membership.RoleRules;
 import com.getpaidx.orgs.shared.PageRequest;
@@ -27,23 +27,35 @@ class InvitationsPageSection implements OrganizationPageSection {
     }
 
     @Override
+    public String slug() {
+        return "invitations";
+    }
+
+    @Override
+    public String label() {
+        return "Invitations";
+    }
+
+    @Override
+    public boolean visibleTo(Role role) {
+        return role.can(Permission.MANAGE_INVITATIONS);
+    }
+
+    @Override
     public int order() {
         return 10;
     }
 
     @Override
-    public Optional<Section> render(OrganizationView organization, UserId viewer) {
+    public Section render(OrganizationView organization, UserId viewer, SectionQuery query) {
         Role role = organization.myRole();
-        if (!role.can(Permission.MANAGE_INVITATIONS)) {
-            return Optional.empty();
-        }
         var pending = invitations.list(organization.organization().id(), viewer, InvitationStatus.PENDING,
                 PageRequest.first(PageRequest.MAX_LIMIT)).items();
         var roles = Arrays.stream(Role.values()).filter(invited -> RoleRules.mayInvite(role, invited)).toList();
-        return Optional.of(new Section("invitation/section", Map.of(
+        return new Section("invitation/section", Map.of(
                 "org", organization.organization(),
                 "pending", pending,
                 "roles", roles,
-                "canChange", !organization.organization().archived())));
+                "canChange", !organization.organization().archived()));
     }
 }

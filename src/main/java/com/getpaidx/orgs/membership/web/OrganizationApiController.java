@@ -3,9 +3,11 @@ package com.getpaidx.orgs.membership.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -17,6 +19,7 @@ import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
 import com.getpaidx.orgs.audit.AuditEvent;
+import com.getpaidx.orgs.audit.AuditFilter;
 import com.getpaidx.orgs.membership.MemberOrganizations;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Role;
@@ -25,6 +28,7 @@ import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.web.CsvDownload;
 import org.jspecify.annotations.Nullable;
 
 /**
@@ -89,9 +93,20 @@ class OrganizationApiController {
         return OrgResponse.of(organizations.unarchive(new OrgId(id), user.id()));
     }
 
-    @GetMapping("/{id}/audit-events")
+    @GetMapping(path = "/{id}/audit-events", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<AuditEvent> auditEvents(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return organizations.auditEvents(new OrgId(id), user.id(), PageRequest.of(limit, cursor));
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return organizations.auditEvents(new OrgId(id), user.id(), new AuditFilter(null, null, from, to),
+                PageRequest.of(limit, cursor));
+    }
+
+    /** {@code Accept: text/csv}: every event in [from, to), oldest first, streamed. */
+    @GetMapping(path = "/{id}/audit-events", produces = CsvDownload.TEXT_CSV)
+    void auditEventsCsv(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) {
+        try (var csv = AuditCsv.download(response)) {
+            organizations.exportAuditEvents(new OrgId(id), user.id(), new AuditFilter(null, null, from, to), csv);
+        }
     }
 }

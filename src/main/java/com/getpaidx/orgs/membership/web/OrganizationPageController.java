@@ -2,8 +2,10 @@ package com.getpaidx.orgs.membership.web;
 
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletRequest;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -11,34 +13,32 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.HandlerMapping;
 
-import com.getpaidx.orgs.membership.Member;
 import com.getpaidx.orgs.membership.MemberOrganizations;
-import com.getpaidx.orgs.membership.MemberWindow;
 import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
+import com.getpaidx.orgs.membership.OrganizationPageSection.Section;
 import com.getpaidx.orgs.membership.OrganizationView;
-import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.membership.Role;
-import com.getpaidx.orgs.membership.RoleRules;
+import com.getpaidx.orgs.membership.SectionQuery;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.Forbidden;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 
 /**
- * Settings → Organizations. Every form posts and redirects, so the page works without JavaScript;
- * htmx swaps only the content area when it is there.
+ * Settings → Organizations: the list, each organization's overview, and its sections at
+ * {@code /settings/organizations/{id}/{section}}. Every form posts and redirects, so the page works without
+ * JavaScript; htmx swaps only the content area (and pushes the address) when it is there.
  */
 @Controller
 @RequestMapping("/settings/organizations")
 class OrganizationPageController {
 
-    /** A member row with the controls the viewer may use on it. */
-    /** Members shown per page of the member list; further ones are a "Next" link away. */
-    static final int MEMBERS_PER_PAGE = PageRequest.MAX_LIMIT;
-
-    record MemberRow(Member member, boolean self, List<Role> assignableRoles, boolean removable) {
+    /** A link of the section navigation. */
+    record NavItem(String slug, String label, String href, boolean current) {
     }
 
     private final MemberOrganizations organizations;
@@ -66,64 +66,82 @@ class OrganizationPageController {
     }
 
     @GetMapping("/{id}")
-    String show(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) String membersAfter,
-            @RequestParam(required = false) String membersBefore, Model model) {
-        OrgId org = new OrgId(id);
-        OrganizationView view = organizations.view(org, user.id());
-        Role me = view.myRole();
-        MemberWindow window = memberships.memberWindow(org, user.id(), membersAfter, membersBefore, MEMBERS_PER_PAGE);
-        List<MemberRow> rows = window.items().stream()
-                .map(member -> {
-                    boolean self = member.userId().equals(user.id());
-                    return new MemberRow(member, self, RoleRules.assignableRoles(me, member.role()),
-                            RoleRules.mayRemove(me, self, member.role()));
-                })
+    String overview(CurrentUser user, @PathVariable UUID id, Model model) {
+        OrganizationView view = organizations.view(new OrgId(id), user.id());
+        List<Section> cards = visible(view.myRole()).stream()
+                .flatMap(section -> section.overview(view, user.id()).stream())
                 .toList();
+        return shell(user, view, "overview", new Section("membership/overview", Map.of("cards", cards,
+                "org", view.organization(), "view", view)), model);
+    }
+
+    /** Literal paths (not {@code /{section}}), so a refused form re-shows its own section (FormPages). */
+    @GetMapping({ "/{id}/members", "/{id}/invitations", "/{id}/wallet", "/{id}/usage", "/{id}/seats", "/{id}/audit",
+            "/{id}/settings" })
+    String section(CurrentUser user, @PathVariable UUID id, HttpServletRequest request, Model model) {
+        String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
+        String slug = pattern.substring(pattern.lastIndexOf('/') + 1);
+        OrganizationView view = organizations.view(new OrgId(id), user.id());
+        OrganizationPageSection section = sections.stream().filter(s -> s.slug().equals(slug)).findFirst()
+                .orElseThrow(Forbidden::new);
+        if (!section.visibleTo(view.myRole())) {
+            throw new Forbidden();
+        }
+        var query = new SectionQuery(request.getParameterMap().entrySet().stream()
+                .collect(java.util.stream.Collectors.toMap(Map.Entry::getKey, e -> List.of(e.getValue()))));
+        return shell(user, view, slug, section.render(view, user.id(), query), model);
+    }
+
+    private String shell(CurrentUser user, OrganizationView view, String current, Section body, Model model) {
+        String base = "/settings/organizations/" + view.organization().id();
+        var nav = new java.util.ArrayList<NavItem>();
+        nav.add(new NavItem("overview", "Overview", base, "overview".equals(current)));
+        visible(view.myRole()).forEach(s -> nav.add(new NavItem(s.slug(), s.label(), base + "/" + s.slug(),
+                s.slug().equals(current))));
         model.addAttribute("user", user);
         model.addAttribute("view", view);
         model.addAttribute("org", view.organization());
-        model.addAttribute("members", rows);
-        model.addAttribute("membersPrevious", window.previousCursor());
-        model.addAttribute("membersNext", window.nextCursor());
-        model.addAttribute("sections", sections.stream()
-                .flatMap(section -> section.render(view, user.id()).stream())
-                .toList());
-        model.addAttribute("canRename", me.can(Permission.RENAME_ORG));
-        model.addAttribute("canArchive", me.can(Permission.ARCHIVE_ORG));
+        model.addAttribute("nav", nav);
+        model.addAttribute("current", nav.stream().filter(NavItem::current).findFirst().orElseThrow());
+        model.addAttribute("body", body);
         return "membership/organization";
     }
 
-    @PostMapping("/{id}/rename")
+    private List<OrganizationPageSection> visible(Role role) {
+        return sections.stream().filter(section -> section.visibleTo(role)).toList();
+    }
+
+    @PostMapping("/{id}/settings/rename")
     String rename(CurrentUser user, @PathVariable UUID id, @RequestParam String name) {
         organizations.rename(new OrgId(id), user.id(), name);
-        return redirectTo(id);
+        return redirectTo(id, "settings");
     }
 
-    @PostMapping("/{id}/archive")
+    @PostMapping("/{id}/settings/archive")
     String archive(CurrentUser user, @PathVariable UUID id) {
         organizations.archive(new OrgId(id), user.id());
-        return redirectTo(id);
+        return redirectTo(id, "settings");
     }
 
-    @PostMapping("/{id}/unarchive")
+    @PostMapping("/{id}/settings/unarchive")
     String unarchive(CurrentUser user, @PathVariable UUID id) {
         organizations.unarchive(new OrgId(id), user.id());
-        return redirectTo(id);
+        return redirectTo(id, "settings");
     }
 
     @PostMapping("/{id}/members/{userId}/role")
     String changeRole(CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId, @RequestParam String role) {
         memberships.changeRole(new OrgId(id), user.id(), new UserId(userId), Role.fromJson(role));
-        return redirectTo(id);
+        return redirectTo(id, "members");
     }
 
     @PostMapping("/{id}/members/{userId}/remove")
     String remove(CurrentUser user, @PathVariable UUID id, @PathVariable UUID userId) {
         memberships.remove(new OrgId(id), user.id(), new UserId(userId));
-        return user.id().value().equals(userId) ? "redirect:/settings/organizations" : redirectTo(id);
+        return user.id().value().equals(userId) ? "redirect:/settings/organizations" : redirectTo(id, "members");
     }
 
-    private static String redirectTo(UUID id) {
-        return "redirect:/settings/organizations/" + id;
+    private static String redirectTo(UUID id, String section) {
+        return "redirect:/settings/organizations/" + id + "/" + section;
     }
 }

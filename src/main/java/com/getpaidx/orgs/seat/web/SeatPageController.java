@@ -1,5 +1,6 @@
 package com.getpaidx.orgs.seat.web;
 
+import java.util.List;
 import java.util.UUID;
 
 import org.springframework.stereotype.Controller;
@@ -8,9 +9,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.getpaidx.orgs.seat.SeatChanges;
 import com.getpaidx.orgs.seat.SeatManagement;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
 
@@ -20,9 +24,25 @@ import com.getpaidx.orgs.shared.UserId;
 class SeatPageController {
 
     private final SeatManagement seats;
+    private final SeatChanges changes;
 
-    SeatPageController(SeatManagement seats) {
+    SeatPageController(SeatManagement seats, SeatChanges changes) {
         this.seats = seats;
+        this.changes = changes;
+    }
+
+    /** The checkboxes: {@code change} is {@code assign} or {@code revoke}; each member's outcome is shown after. */
+    @PostMapping("/assignments")
+    String changeSeveral(CurrentUser user, @PathVariable UUID id, @RequestParam String change,
+            @RequestParam(name = "userIds", required = false) List<UUID> userIds, RedirectAttributes redirect) {
+        SeatChanges.Change wanted = switch (change) {
+            case "assign" -> SeatChanges.Change.ASSIGN;
+            case "revoke" -> SeatChanges.Change.REVOKE;
+            default -> throw new InvalidInput("change", "must be assign or revoke");
+        };
+        List<UserId> users = userIds == null ? List.of() : userIds.stream().map(UserId::new).toList();
+        redirect.addFlashAttribute("seatResults", changes.apply(new OrgId(id), user.id(), wanted, users));
+        return backTo(id);
     }
 
     /** Off to the provider's checkout page; a full-page redirect even under htmx, since it leaves the site. */
@@ -71,6 +91,6 @@ class SeatPageController {
     }
 
     private static String backTo(UUID id) {
-        return "redirect:/settings/organizations/" + id + "#seats";
+        return "redirect:/settings/organizations/" + id + "/seats";
     }
 }

@@ -11,6 +11,8 @@ import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
+import com.getpaidx.orgs.membership.SectionQuery;
+import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.seat.SeatManagement;
 import com.getpaidx.orgs.seat.Seats;
 import com.getpaidx.orgs.shared.OrgId;
@@ -36,12 +38,27 @@ class SeatPageSection implements OrganizationPageSection {
     }
 
     @Override
+    public String slug() {
+        return "seats";
+    }
+
+    @Override
+    public String label() {
+        return "Seats";
+    }
+
+    @Override
+    public boolean visibleTo(Role role) {
+        return role.can(Permission.VIEW);
+    }
+
+    @Override
     public int order() {
         return 30;
     }
 
     @Override
-    public Optional<Section> render(OrganizationView organization, UserId viewer) {
+    public Section render(OrganizationView organization, UserId viewer, SectionQuery query) {
         var org = organization.organization();
         Seats view = seats.seats(org.id(), viewer);
         boolean manager = organization.myRole().can(Permission.MANAGE_SEATS);
@@ -59,7 +76,18 @@ class SeatPageSection implements OrganizationPageSection {
                             changeable && ("active".equals(member.seat()) || "suspended".equals(member.seat()))))
                     .toList();
             model.put("rows", rows);
+            model.put("changeable", changeable);
+            model.put("names", rows.stream().collect(java.util.stream.Collectors.toMap(r -> r.member().userId(),
+                    r -> r.member().displayName())));
         }
-        return Optional.of(new Section("seat/section", model));
+        return new Section("seat/section", model);
+    }
+
+    @Override
+    public Optional<Section> overview(OrganizationView organization, UserId viewer) {
+        var org = organization.organization();
+        Seats view = seats.seats(org.id(), viewer);
+        boolean buyNext = organization.myRole().can(Permission.MANAGE_SEATS) && !org.archived() && view.subscription() == null;
+        return Optional.of(new Section("seat/section", java.util.Map.of("org", org, "seats", view, "buyNext", buyNext)));
     }
 }

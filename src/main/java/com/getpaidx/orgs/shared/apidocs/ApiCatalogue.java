@@ -87,6 +87,10 @@ final class ApiCatalogue {
         }
     }
 
+    /** Lists that also stream every item of {@code from}–{@code to} as CSV on {@code Accept: text/csv}. */
+    static final java.util.Set<String> CSV_LISTS = java.util.Set.of("get /api/v1/orgs/{id}/usage-events",
+            "get /api/v1/orgs/{id}/wallet/transactions", "get /api/v1/orgs/{id}/audit-events");
+
     /** Operations by {@code "METHOD path"}. */
     static final Map<String, Entry> OPERATIONS = parse();
 

@@ -27,6 +27,7 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
 
     static final String PROBLEM_JSON = "application/problem+json";
     static final String REPLAYED = "Idempotent-Replayed";
+    static final String CSV = "text/csv";
 
     private final RecordSchemas schemas;
 
@@ -54,6 +55,10 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
             }
             operation.setSecurity(security(entry.access()));
             operation.setResponses(responses(operation, entry, path.contains("{")));
+            if (ApiCatalogue.CSV_LISTS.contains(key)) {
+                describeCsv(operation.getResponses().get("200"));
+                canonical(operation);
+            }
         }));
         // a module without operations here (the sandbox when it is off) has no tag either
         java.util.Set<String> used = new java.util.HashSet<>();
@@ -124,6 +129,39 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
         ApiResponses result = new ApiResponses();
         responses.forEach(result::addApiResponse);
         return result;
+    }
+
+    /** Query parameters of the lists in the order clients are generated with, whichever handler springdoc met first. */
+    private static final List<String> PARAMETER_ORDER = List.of("id", "userId", "workspaceId", "from", "to", "limit",
+            "cursor");
+
+    /**
+     * A list with a CSV twin is one operation of two handler methods: it keeps the JSON method's name and one order
+     * of parameters, so the generated clients do not change with the order springdoc reads the methods in.
+     */
+    private static void canonical(Operation operation) {
+        if (operation.getOperationId() != null && operation.getOperationId().endsWith("Csv")) {
+            operation.setOperationId(operation.getOperationId().substring(0, operation.getOperationId().length() - 3));
+        }
+        if (operation.getParameters() != null) {
+            operation.setParameters(operation.getParameters().stream()
+                    .sorted(java.util.Comparator.comparingInt(p -> PARAMETER_ORDER.indexOf(p.getName())))
+                    .collect(Collectors.toCollection(ArrayList::new)));
+        }
+    }
+
+    /** A list that also answers {@code Accept: text/csv} (an export) says what the CSV holds. */
+    private static void describeCsv(ApiResponse response) {
+        Content content = new Content();
+        if (response.getContent() != null) {
+            content.putAll(response.getContent());
+        }
+        // the JSON list also produces */* (so a client listing both types in its order gets the first): not a type
+        content.remove("*/*");
+        response.setContent(content.addMediaType(CSV, new MediaType().schema(new StringSchema().description(
+                    "With `Accept: text/csv`: every item from `from` (inclusive) to `to` (exclusive), oldest first, "
+                            + "streamed; a header row of the JSON item's field names, credits as decimal strings, "
+                            + "times in UTC ISO 8601."))));
     }
 
     private static ApiResponse success(ApiResponse template, String success) {

@@ -6,8 +6,10 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import org.springframework.http.MediaType;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,6 +24,7 @@ import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.shared.web.CsvDownload;
 import com.getpaidx.orgs.usage.RecordedUsage;
 import com.getpaidx.orgs.usage.SpendPolicy;
 import com.getpaidx.orgs.usage.SpendPolicyManagement;
@@ -77,13 +80,22 @@ class SpendPolicyApiController {
         return PolicyBody.of(policies.update(new OrgId(id), user.id(), body.policy()));
     }
 
-    @GetMapping("/usage-events")
+    @GetMapping(path = "/usage-events", produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<UsageEventResponse> usageEvents(CurrentUser user, @PathVariable UUID id,
             @RequestParam(required = false) UUID userId, @RequestParam(required = false) String workspaceId,
             @RequestParam(required = false) Instant from, @RequestParam(required = false) Instant to,
             @RequestParam(required = false) Integer limit, @RequestParam(required = false) String cursor) {
         var filter = new UsageReview.Filter(userId == null ? null : new UserId(userId), workspaceId, from, to);
         return review.events(new OrgId(id), user.id(), filter, PageRequest.of(limit, cursor)).map(UsageEventResponse::of);
+    }
+
+    /** {@code Accept: text/csv}: every event that occurred in [from, to), oldest first, streamed. */
+    @GetMapping(path = "/usage-events", produces = CsvDownload.TEXT_CSV)
+    void usageEventsCsv(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) {
+        try (var csv = UsageCsv.download(response)) {
+            review.export(new OrgId(id), user.id(), from, to, csv);
+        }
     }
 
     @GetMapping("/usage-summary")

@@ -1,5 +1,8 @@
 package com.getpaidx.orgs.usage.web;
 
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -8,6 +11,8 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 import org.springframework.http.HttpStatus;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.format.annotation.DateTimeFormat;
 import org.springframework.stereotype.Controller;
 import org.springframework.ui.Model;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,6 +28,7 @@ import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.usage.BillingTarget;
 import com.getpaidx.orgs.usage.BillingTargetOption;
 import com.getpaidx.orgs.usage.SpendPolicyManagement;
+import com.getpaidx.orgs.usage.UsageReview;
 import com.getpaidx.orgs.usage.Workspace;
 import com.getpaidx.orgs.usage.WorkspaceBilling;
 import com.getpaidx.orgs.usage.WorkspaceManagement;
@@ -44,21 +50,36 @@ class UsagePageController {
     }
 
     private final SpendPolicyManagement policies;
+    private final UsageReview review;
     private final WorkspaceManagement workspaces;
     private final boolean localRegistration;
 
-    UsagePageController(SpendPolicyManagement policies, WorkspaceManagement workspaces, WorkspaceProperties properties,
+    UsagePageController(SpendPolicyManagement policies, UsageReview review, WorkspaceManagement workspaces, WorkspaceProperties properties,
             com.getpaidx.orgs.shared.GetPaidXProperties service) {
         this.policies = policies;
+        this.review = review;
         this.workspaces = workspaces;
         this.localRegistration = properties.localRegistrationIn(service);
     }
 
-    @PostMapping("/settings/organizations/{id}/spend-policy")
+    @PostMapping("/settings/organizations/{id}/usage/spend-policy")
     String updatePolicy(CurrentUser user, @PathVariable UUID id, SpendPolicyForm form, RedirectAttributes redirect) {
         policies.update(new OrgId(id), user.id(), form.policy());
         redirect.addFlashAttribute("policySaved", true);
-        return "redirect:/settings/organizations/" + id + "#usage";
+        return "redirect:/settings/organizations/" + id + "/usage";
+    }
+
+    /** The CSV download of the Usage section: the days {@code from} to {@code to} (UTC), both included. */
+    @GetMapping("/settings/organizations/{id}/usage/export")
+    void export(CurrentUser user, @PathVariable UUID id,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
+            @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
+            HttpServletResponse response) {
+        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
+        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        try (var csv = UsageCsv.download(response)) {
+            review.export(new OrgId(id), user.id(), start, end, csv);
+        }
     }
 
     @GetMapping("/settings/workspaces")

@@ -73,22 +73,27 @@ public class JdbcLedgerRepository {
                 .param("org", org.value()).query(Long.class).single();
     }
 
-    public List<WalletEntry> page(OrgId org, PageRequest request) {
+    /** Entries created in [from, to) (either end open when null), newest first. */
+    public List<WalletEntry> page(OrgId org, Instant from, Instant to, PageRequest request) {
         return jdbc.sql("""
                 SELECT id, type, amount, balance_after, reference, created_at FROM wallet_entry
                  WHERE org_id = :org
+                   AND (CAST(:from AS timestamptz) IS NULL OR created_at >= :from)
+                   AND (CAST(:to AS timestamptz) IS NULL OR created_at < :to)
                    AND (CAST(:afterTime AS timestamptz) IS NULL
                         OR (created_at, id) < (CAST(:afterTime AS timestamptz), CAST(:afterId AS uuid)))
                  ORDER BY created_at DESC, id DESC
                  LIMIT :limit""")
                 .param("org", org.value())
+                .param("from", from == null ? null : Timestamp.from(from))
+                .param("to", to == null ? null : Timestamp.from(to))
                 .param("afterTime", request.afterTime() == null ? null : Timestamp.from(request.afterTime()))
                 .param("afterId", request.afterId())
                 .param("limit", request.fetchSize())
                 .query(JdbcLedgerRepository::map).list();
     }
 
-    private static WalletEntry map(ResultSet rs, int row) throws SQLException {
+    static WalletEntry map(ResultSet rs, int row) throws SQLException {
         return new WalletEntry(rs.getObject("id", UUID.class), EntryType.fromJson(rs.getString("type")),
                 new Credits(rs.getLong("amount")), new Credits(rs.getLong("balance_after")), rs.getString("reference"),
                 rs.getTimestamp("created_at").toInstant());

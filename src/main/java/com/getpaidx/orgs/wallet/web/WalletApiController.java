@@ -3,9 +3,11 @@ package com.getpaidx.orgs.wallet.web;
 import java.time.Instant;
 import java.util.UUID;
 
+import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -22,6 +24,7 @@ import com.getpaidx.orgs.shared.Money;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.web.CsvDownload;
 import com.getpaidx.orgs.wallet.TopUp;
 import com.getpaidx.orgs.wallet.TopUpManagement;
 import com.getpaidx.orgs.wallet.TopUpPackage;
@@ -73,10 +76,21 @@ class WalletApiController {
         return WalletResponse.of(wallets.wallet(new OrgId(id), user.id()));
     }
 
-    @GetMapping("/orgs/{id}/wallet/transactions")
+    @GetMapping(path = "/orgs/{id}/wallet/transactions",
+            produces = { MediaType.APPLICATION_JSON_VALUE, MediaType.ALL_VALUE })
     Page<WalletEntry> transactions(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Integer limit,
-            @RequestParam(required = false) String cursor) {
-        return wallets.transactions(new OrgId(id), user.id(), PageRequest.of(limit, cursor));
+            @RequestParam(required = false) String cursor, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to) {
+        return wallets.transactions(new OrgId(id), user.id(), from, to, PageRequest.of(limit, cursor));
+    }
+
+    /** {@code Accept: text/csv}: every entry created in [from, to), oldest first, streamed. */
+    @GetMapping(path = "/orgs/{id}/wallet/transactions", produces = CsvDownload.TEXT_CSV)
+    void transactionsCsv(CurrentUser user, @PathVariable UUID id, @RequestParam(required = false) Instant from,
+            @RequestParam(required = false) Instant to, HttpServletResponse response) {
+        try (var csv = WalletCsv.download(response)) {
+            wallets.exportTransactions(new OrgId(id), user.id(), from, to, csv);
+        }
     }
 
     /** The same {@code Idempotency-Key} returns the same top-up; with another package it is a conflict. */

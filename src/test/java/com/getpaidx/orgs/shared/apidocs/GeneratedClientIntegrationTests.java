@@ -134,7 +134,7 @@ class GeneratedClientIntegrationTests {
         assertThat(entitlements.getSources()).singleElement().satisfies(source ->
                 assertThat(source.getOrgId()).isEqualTo(org.getId()));
 
-        assertThat(owner.auditEvents(org.getId(), 200, null).getItems()).extracting(AuditEvent::getAction)
+        assertThat(owner.auditEvents(org.getId(), null, null, 200, null).getItems()).extracting(AuditEvent::getAction)
                 .contains("organization.created", "invitation.accepted", "seat.assigned");
     }
 

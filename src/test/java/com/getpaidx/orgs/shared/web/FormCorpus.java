@@ -36,25 +36,26 @@ final class FormCorpus {
     /** Valid values for the fields of each form. */
     static final Map<String, Function<FormFixture, Map<String, String>>> DEFAULTS = Map.ofEntries(
             Map.entry(ORGS, f -> Map.of("name", "Corpus Org")),
-            Map.entry(ORG + "/rename", f -> Map.of("name", "Renamed")),
+            Map.entry(ORG + "/settings/rename", f -> Map.of("name", "Renamed")),
             Map.entry(ORG + "/members/{userId}/role", f -> Map.of("role", "admin")),
             Map.entry(ORG + "/invitations", f -> Map.of("email", f.freshEmail(), "role", "member")),
-            Map.entry(ORG + "/spend-policy", f -> Map.of("spenders", "all_members", "memberMonthlyLimit", "10",
+            Map.entry(ORG + "/usage/spend-policy", f -> Map.of("spenders", "all_members", "memberMonthlyLimit", "10",
                     "lowBalanceThreshold", "5")),
             Map.entry("/settings/workspaces/billing", f -> Map.of("workspaceId", f.workspaceId(), "billTo", "personal")),
             Map.entry("/settings/workspaces", f -> Map.of("id", "ws-" + f.freshEmail().hashCode(), "name", "Corpus workspace")),
             Map.entry("/signup", f -> Map.of("email", f.freshEmail(), "password", "correct-horse-battery", "displayName", "Corpus")),
             Map.entry(ORG + "/wallet/topups", f -> Map.of("packageId", "starter")),
             Map.entry(ORG + "/seats/checkout", f -> Map.of("quantity", "2")),
+            Map.entry(ORG + "/seats/assignments", f -> Map.of("change", "assign", "userIds", f.member().id().toString())),
             Map.entry(PORTAL + "/quantity", f -> Map.of("quantity", "3")));
 
     static List<Row> rows() {
         Corpus c = new Corpus(new ArrayList<>());
         c.form(ORGS).field("name", "", "   ", "n".repeat(101), HUGE)
                 .field("slug", "UPPER-case", "a", "s".repeat(41), "../x", HUGE);
-        c.form(ORG + "/rename").field("name", "", "n".repeat(101), HUGE).orgId();
-        c.form(ORG + "/archive").orgId();
-        c.form(ORG + "/unarchive").orgId();
+        c.form(ORG + "/settings/rename").field("name", "", "n".repeat(101), HUGE).orgId();
+        c.form(ORG + "/settings/archive").orgId();
+        c.form(ORG + "/settings/unarchive").orgId();
         c.form(ORG + "/members/{userId}/role").field("role", "superuser", "", "OWNER", HUGE).orgId().memberId();
         c.form(ORG + "/members/{userId}/remove").orgId().memberId();
         c.form(ORG + "/invitations").field("email", "not-an-email", "", "a@b", "e".repeat(250) + "@example.com", HUGE)
@@ -63,7 +64,7 @@ final class FormCorpus {
         c.form(ORG + "/invitations/{invitationId}/revoke").orgId().id("invitationId", 404, "invitation_not_found");
         c.form("/settings/account/verify").field(400, "verification_link_invalid", "token", "", "not-a-token", HUGE);
         c.form("/invitations/accept").field(404, "invitation_not_found", "token", "", "not-a-token", HUGE);
-        c.form(ORG + "/spend-policy").field("spenders", "everyone", "", HUGE)
+        c.form(ORG + "/usage/spend-policy").field("spenders", "everyone", "", HUGE)
                 .field("memberMonthlyLimit", THIRTEEN_DIGITS, "-1", "1e3", "0.0000001", "12,5", HUGE)
                 .field("lowBalanceThreshold", THIRTEEN_DIGITS, "-5", "NaN", HUGE)
                 .field("selectedUserIds", "not-a-uuid", UNKNOWN_ID)
@@ -79,6 +80,7 @@ final class FormCorpus {
         c.form(ORG + "/seats/checkout").field("quantity", "0", "-1", "1001", THIRTEEN_DIGITS, "1.5", "ten", "").orgId();
         c.form(ORG + "/seats/portal").orgId();
         c.form(ORG + "/seats/sync").orgId();
+        c.form(ORG + "/seats/assignments").field("change", "swap", "", HUGE).field("userIds", "not-a-uuid", HUGE).orgId();
         c.form(ORG + "/seats/assignments/{userId}/assign").orgId().memberId();
         c.form(ORG + "/seats/assignments/{userId}/revoke").orgId().memberId();
         c.form(PORTAL + "/quantity").field("quantity", "-1", "100001", THIRTEEN_DIGITS, "ten", "")

@@ -31,7 +31,7 @@ class UsagePageControllerTests {
     private final WorkspaceManagement workspaces = mock(WorkspaceManagement.class);
 
     private UsagePageController controller(boolean localRegistration) {
-        return new UsagePageController(mock(SpendPolicyManagement.class), workspaces,
+        return new UsagePageController(mock(SpendPolicyManagement.class), null, workspaces,
                 new WorkspaceProperties(localRegistration), environment("local"));
     }
 
