@@ -70,6 +70,8 @@ final class ApiCatalogue {
             DELETE /api/v1/orgs/{id}/seats/assignments/{userId}      | user    | 204     | ORG_WRITE, 404 member_not_found
             GET    /api/v1/me/entitlements                           | user    | -       |
             GET    /api/v1/users/{userId}/entitlements               | service | -       |
+            GET    /api/v1/event-deliveries                          | service | -       |
+            POST   /api/v1/event-deliveries/{id}/retry               | service | -       | 404 delivery_not_found, 409 delivery_not_dead
             POST   /webhooks/stripe                                  | public  | -       | 400 invalid_signature, 503 webhooks_not_configured
             POST   /sandbox/api/checkout-sessions/{id}/complete      | public  | -       | 404 checkout_not_found, 409 checkout_expired
             POST   /sandbox/api/checkout-sessions/{id}/expire        | public  | -       | 404 checkout_not_found, 409 checkout_completed

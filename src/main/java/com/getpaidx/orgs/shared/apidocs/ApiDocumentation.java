@@ -60,6 +60,7 @@ class ApiDocumentation {
         TAGS.put("usage", "Workspaces billed to an organization, usage events (service token) and spend policy");
         TAGS.put("seat", "Pro seats: the subscription, seat checkout and assignments, and entitlements");
         TAGS.put("billing", "Payment provider webhooks");
+        TAGS.put("events", "Outgoing events to the GetPaidX app (Standard Webhooks): deliveries and retries (service token)");
         TAGS.put("sandbox", "The local payment sandbox's test API (only when the sandbox runs: no Stripe key, "
                 + "bound to loopback); no authentication");
     }
