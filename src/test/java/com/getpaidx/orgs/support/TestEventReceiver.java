@@ -74,6 +74,12 @@ public class TestEventReceiver {
         return await().atMost(PATIENCE).until(() -> received(text), requests -> requests.size() >= count);
     }
 
+    /** Waits for a verified event of {@code type} whose body contains {@code text} (an id of the test's own). */
+    public tools.jackson.databind.JsonNode awaitEvent(String text, String type) {
+        return await().atMost(PATIENCE).until(() -> StandardWebhooks.ofType(received(text), type), events -> !events.isEmpty())
+                .getFirst();
+    }
+
     /** Offers {@code test.events.port}, free when the test JVM first asked, the same for every context. */
     public static class FreePort implements EnvironmentPostProcessor {
 

@@ -78,7 +78,8 @@ class ApiDocumentation {
                 .servers(List.of(new Server().url("http://localhost:8080").description("A local run")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A user's API token from `POST /api/v1/auth/tokens`."))
+                                .description("A user's API token from `POST /api/v1/auth/tokens`. Each operation lists the scope the "
+                                        + "token needs (`x-required-scope`); beyond its scopes a token gets 403 `insufficient_scope`."))
                         .addSecuritySchemes(SERVICE, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("The workspace runtime's service token (`GETPAIDX_SERVICE_TOKEN`).")))
                 .tags(TAGS.entrySet().stream().map(tag -> new Tag().name(tag.getKey()).description(tag.getValue()))
