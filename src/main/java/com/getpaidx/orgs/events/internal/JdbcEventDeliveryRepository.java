@@ -15,6 +15,7 @@ import org.springframework.stereotype.Repository;
 import com.getpaidx.orgs.events.DeliveryStatus;
 import com.getpaidx.orgs.events.EventDelivery;
 import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.OutboxGauges;
 import com.getpaidx.orgs.shared.PageRequest;
 
 /**
@@ -126,16 +127,13 @@ public class JdbcEventDeliveryRepository {
                 .query(JdbcEventDeliveryRepository::row).list();
     }
 
-    /** What waits and what died, for the gauges. */
-    public record Backlog(long pending, long dead, @Nullable Instant oldestPending) {
-    }
-
-    public Backlog backlog() {
+    /** What waits and what died, for the gauges; the partial index keeps the pending count cheap. */
+    public OutboxGauges.Backlog backlog() {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM event_delivery WHERE status = 'pending') AS pending,
                        (SELECT count(*) FROM event_delivery WHERE status = 'dead') AS dead,
                        (SELECT min(created_at) FROM event_delivery WHERE status = 'pending') AS oldest""")
-                .query((rs, n) -> new Backlog(rs.getLong("pending"), rs.getLong("dead"),
+                .query((rs, n) -> new OutboxGauges.Backlog(rs.getLong("pending"), rs.getLong("dead"),
                         rs.getTimestamp("oldest") == null ? null : rs.getTimestamp("oldest").toInstant()))
                 .single();
     }
@@ -143,7 +141,8 @@ public class JdbcEventDeliveryRepository {
     private static final String SELECT = """
             SELECT id, webhook_id, type, endpoint_url, status, attempts, last_response_code, last_error,
                    next_attempt_at, created_at, delivered_at
-              FROM event_delivery""";
+              FROM event_delivery
+            """;
 
     private static EventDelivery row(ResultSet rs, int n) throws SQLException {
         DeliveryStatus status = DeliveryStatus.fromJson(rs.getString("status"));
