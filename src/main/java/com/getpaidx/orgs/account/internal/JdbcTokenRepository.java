@@ -72,7 +72,7 @@ public class JdbcTokenRepository {
                  WHERE user_id = :user AND revoked_at IS NULL AND expires_at > :now
                  ORDER BY created_at DESC, id DESC""")
                 .param("user", user.value()).param("now", Timestamp.from(now))
-                .query((rs, n) -> new ApiToken(rs.getObject("id", UUID.class), scopes(rs.getArray("scopes")),
+                .query((rs, n) -> new ApiToken(rs.getObject("id", UUID.class), List.copyOf(scopes(rs.getArray("scopes"))),
                         rs.getTimestamp("created_at").toInstant(), instant(rs.getTimestamp("last_used_at")),
                         rs.getTimestamp("expires_at").toInstant()))
                 .list();
