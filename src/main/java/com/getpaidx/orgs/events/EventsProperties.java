@@ -60,14 +60,18 @@ public record EventsProperties(
             if (secret == null || !secret.startsWith(SECRET_PREFIX)) {
                 throw new IllegalArgumentException("getpaidx.events.endpoints[].secret must start with whsec_");
             }
-            try {
-                if (Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())).length < 16) {
-                    throw new IllegalArgumentException("getpaidx.events.endpoints[].secret needs at least 16 bytes");
-                }
+            if (decodedLength(secret) < 16) {
+                throw new IllegalArgumentException(
+                        "getpaidx.events.endpoints[].secret must be whsec_ and base64 of at least 16 bytes");
             }
-            catch (IllegalArgumentException e) {
-                throw new IllegalArgumentException("getpaidx.events.endpoints[].secret must be whsec_ and base64: "
-                        + e.getMessage());
+        }
+
+        private static int decodedLength(String secret) {
+            try {
+                return Base64.getDecoder().decode(secret.substring(SECRET_PREFIX.length())).length;
+            }
+            catch (IllegalArgumentException notBase64) {
+                return -1;
             }
         }
 

@@ -131,6 +131,20 @@ class EventDeliveryIntegrationTests {
     }
 
     @Test
+    void aTwoHundredAfterTheTimeoutIsNoDelivery() {
+        Api.User owner = api.newUser("owner");
+        failing = owner.id().toString();
+        receiver.answerSlowly(failing, 200, Duration.ofSeconds(3));
+        UUID org = api.newOrg(owner);
+
+        JsonNode dead = await().atMost(Duration.ofSeconds(20)).until(() -> delivery(org, "member.added"),
+                row -> row != null && row.path("status").asString().equals("dead"));
+        assertThat(dead.path("lastError").asString()).contains("Timeout");
+        assertThat(receiver.received(org.toString())).hasSizeGreaterThanOrEqualTo(2)
+                .extracting(request -> request.getHeader("webhook-id")).containsOnly(dead.path("webhookId").asString());
+    }
+
+    @Test
     void retryingAnUnknownDeliveryIsNotFound() {
         Api.Response response = api.post("/api/v1/event-deliveries/" + UUID.randomUUID() + "/retry", api.serviceToken(),
                 null);
