@@ -2,9 +2,14 @@ package com.getpaidx.orgs.account;
 
 import java.time.Clock;
 import java.util.Collection;
+import java.util.EnumSet;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -16,7 +21,9 @@ import com.getpaidx.orgs.account.internal.JdbcTokenRepository;
 import com.getpaidx.orgs.account.internal.JdbcUserRepository;
 import com.getpaidx.orgs.account.internal.LoginThrottle;
 import com.getpaidx.orgs.account.internal.SignUpRules;
+import com.getpaidx.orgs.shared.ApiScope;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.SecretTokens;
 import com.getpaidx.orgs.shared.UserId;
 
@@ -84,19 +91,41 @@ public class AccountManagement {
         return user.get().asCurrentUser();
     }
 
-    /** Not one transaction: a failed attempt must stay counted when the request fails. */
-    public IssuedToken issueToken(String email, String password) {
+    /**
+     * Not one transaction: a failed attempt must stay counted when the request fails. Without {@code scopes} the
+     * token has all of them; an empty set is refused (such a token could do nothing).
+     */
+    public IssuedToken issueToken(String email, String password, @Nullable Collection<ApiScope> scopes) {
+        if (scopes != null && scopes.isEmpty()) {
+            throw new InvalidInput("scopes", "must name at least one scope, or be left out for all of them");
+        }
+        Set<ApiScope> granted = scopes == null ? ApiScope.all() : EnumSet.copyOf(scopes);
         CurrentUser user = authenticate(email, password);
         String token = SecretTokens.generate();
         var now = clock.instant();
         var expiresAt = now.plus(properties.tokenTtl());
-        tokens.insert(UUID.randomUUID(), user.id(), SecretTokens.sha256(token), now, expiresAt);
-        return new IssuedToken(token, expiresAt);
+        tokens.insert(UUID.randomUUID(), user.id(), SecretTokens.sha256(token), granted, now, expiresAt);
+        return new IssuedToken(token, expiresAt, granted);
     }
 
     @Transactional
     public void revokeToken(UUID tokenId) {
         tokens.revoke(tokenId, clock.instant());
+    }
+
+    /** The user's working tokens, newest first; never their secrets. */
+    @Transactional(readOnly = true)
+    public List<ApiToken> tokens(UserId user) {
+        return tokens.activeOf(user, clock.instant());
+    }
+
+    /** Revokes one of the user's own tokens; another user's token id is as unknown as a made-up one. */
+    @Transactional
+    public void revokeToken(UserId user, UUID tokenId) {
+        if (!tokens.revokeOwn(user, tokenId, clock.instant())) {
+            throw new TokenNotFound();
+        }
+        log.info("Token {} of {} revoked", tokenId, user);
     }
 
     @Transactional(readOnly = true)

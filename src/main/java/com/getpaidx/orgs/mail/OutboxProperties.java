@@ -5,6 +5,8 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
+import com.getpaidx.orgs.shared.Backoff;
+
 /**
  * The outbox sender's settings. The SMTP server itself is Spring Boot's {@code spring.mail.*}; without
  * {@code spring.mail.host} nothing is queued.
@@ -42,10 +44,6 @@ public record OutboxProperties(
 
     /** The wait after the given number of failed attempts (1 = the first failure): exponential, capped. */
     public Duration retryDelay(int failedAttempts) {
-        Duration delay = retryBase;
-        for (int i = 1; i < failedAttempts && delay.compareTo(retryMax) < 0; i++) {
-            delay = delay.multipliedBy(2);
-        }
-        return delay.compareTo(retryMax) > 0 ? retryMax : delay;
+        return new Backoff(retryBase, retryMax).delay(failedAttempts);
     }
 }

@@ -183,6 +183,7 @@ public class MembershipManagement {
         }
         audit.record(new AuditRecord(org, user, "member.joined", "member", user.toString(), null,
                 Map.of("role", role.json(), "invitedBy", invitedBy.toString())));
+        events.publishEvent(new MemberAdded(org, user, role, invitedBy));
         return true;
     }
 

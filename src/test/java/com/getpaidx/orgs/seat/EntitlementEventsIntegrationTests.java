@@ -46,7 +46,9 @@ class EntitlementEventsIntegrationTests {
         events.clear();
 
         seats.assign(new OrgId(first), new UserId(firstOwner.id()), user);
-        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, true));
+        OrgId one = new OrgId(first);
+        OrgId two = new OrgId(second);
+        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, one, true, SeatChange.ASSIGNED));
 
         seats.assign(new OrgId(second), new UserId(secondOwner.id()), user);
         seats.assign(new OrgId(second), new UserId(secondOwner.id()), user);
@@ -54,15 +56,16 @@ class EntitlementEventsIntegrationTests {
         assertThat(changesOf(user)).as("Pro all along, through the second org").hasSize(1);
 
         seats.revoke(new OrgId(second), new UserId(secondOwner.id()), user);
-        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, true),
-                new EntitlementChanged(user, false));
+        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, one, true, SeatChange.ASSIGNED),
+                new EntitlementChanged(user, two, false, SeatChange.REVOKED));
 
         seats.assign(new OrgId(first), new UserId(firstOwner.id()), user);
         purchases.changeQuietly(firstSubscription, Map.of("quantity", 0));
         seats.sync(new OrgId(first), new UserId(firstOwner.id()));
-        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, true),
-                new EntitlementChanged(user, false), new EntitlementChanged(user, true),
-                new EntitlementChanged(user, false));
+        assertThat(changesOf(user)).containsExactly(new EntitlementChanged(user, one, true, SeatChange.ASSIGNED),
+                new EntitlementChanged(user, two, false, SeatChange.REVOKED),
+                new EntitlementChanged(user, one, true, SeatChange.ASSIGNED),
+                new EntitlementChanged(user, one, false, SeatChange.SUSPENDED));
     }
 
     private java.util.List<EntitlementChanged> changesOf(UserId user) {

@@ -26,6 +26,12 @@ public class TestConfiguration {
         return new TestMailServer(environment.getRequiredProperty(FreeSmtpPort.PROPERTY, Integer.class));
     }
 
+    /** The app's event endpoint {@code getpaidx.events.endpoints[0]} points at in the test profile. */
+    @Bean(initMethod = "start", destroyMethod = "stop")
+    TestEventReceiver testEventReceiver(org.springframework.core.env.Environment environment) {
+        return new TestEventReceiver(environment.getRequiredProperty(TestEventReceiver.FreePort.PROPERTY, Integer.class));
+    }
+
     @Bean
     Funding funding(Api api, com.getpaidx.orgs.wallet.internal.Ledger ledger,
             org.springframework.transaction.support.TransactionTemplate transactions) {

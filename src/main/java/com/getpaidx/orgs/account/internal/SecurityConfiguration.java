@@ -59,6 +59,7 @@ class SecurityConfiguration {
                         .requestMatchers(HttpMethod.PUT, "/api/v1/workspaces/*").hasRole(SERVICE)
                         .requestMatchers("/api/v1/usage-events", "/api/v1/usage-events/**").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/users/*/entitlements").hasRole(SERVICE)
+                        .requestMatchers("/api/v1/event-deliveries", "/api/v1/event-deliveries/**").hasRole(SERVICE)
                         .requestMatchers(HttpMethod.GET, "/api/v1/workspaces/*/billing").hasAnyRole(USER, SERVICE)
                         .anyRequest().hasRole(USER))
                 .exceptionHandling(errors -> errors

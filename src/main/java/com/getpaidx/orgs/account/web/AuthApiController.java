@@ -1,7 +1,10 @@
 package com.getpaidx.orgs.account.web;
 
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
+
+import org.jspecify.annotations.Nullable;
 
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
@@ -20,6 +23,7 @@ import com.getpaidx.orgs.account.EmailVerification;
 import com.getpaidx.orgs.account.IssuedToken;
 import com.getpaidx.orgs.account.internal.UserTokenAuthentication;
 import com.getpaidx.orgs.mail.EmailDelivery;
+import com.getpaidx.orgs.shared.ApiScope;
 import com.getpaidx.orgs.shared.CurrentUser;
 
 @RestController
@@ -38,21 +42,22 @@ class AuthApiController {
     record SignUpResponse(UUID userId) {
     }
 
-    record TokenRequest(@NotNull String email, @NotNull String password) {
+    /** @param scopes what the token may do; left out: every scope */
+    record TokenRequest(@NotNull String email, @NotNull String password, @Nullable List<ApiScope> scopes) {
 
         /** Spring MVC logs bodies at DEBUG: the secret stays out. */
         @Override
         public String toString() {
-            return "TokenRequest[email=" + email + ", password=(hidden)]";
+            return "TokenRequest[email=" + email + ", password=(hidden), scopes=" + scopes + "]";
         }
     }
 
-    record TokenResponse(String token, Instant expiresAt) {
+    record TokenResponse(String token, Instant expiresAt, List<ApiScope> scopes) {
 
         /** Spring MVC logs bodies at DEBUG: the secret stays out. */
         @Override
         public String toString() {
-            return "TokenResponse[token=(hidden), expiresAt=" + expiresAt + "]";
+            return "TokenResponse[token=(hidden), expiresAt=" + expiresAt + ", scopes=" + scopes + "]";
         }
     }
 
@@ -91,8 +96,8 @@ class AuthApiController {
     @PostMapping("/auth/tokens")
     @ResponseStatus(HttpStatus.CREATED)
     TokenResponse issueToken(@Valid @RequestBody TokenRequest request) {
-        IssuedToken token = accounts.issueToken(request.email(), request.password());
-        return new TokenResponse(token.token(), token.expiresAt());
+        IssuedToken token = accounts.issueToken(request.email(), request.password(), request.scopes());
+        return new TokenResponse(token.token(), token.expiresAt(), List.copyOf(token.scopes()));
     }
 
     @DeleteMapping("/auth/tokens/current")

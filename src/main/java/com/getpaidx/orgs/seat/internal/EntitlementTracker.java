@@ -1,7 +1,7 @@
 package com.getpaidx.orgs.seat.internal;
 
 import java.time.Clock;
-import java.util.Collection;
+import java.util.Map;
 import java.util.Comparator;
 
 import org.slf4j.Logger;
@@ -12,6 +12,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.seat.EntitlementChanged;
+import com.getpaidx.orgs.seat.SeatChange;
+import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
 
 /**
@@ -37,15 +39,15 @@ class EntitlementTracker {
         this.clock = clock;
     }
 
-    /** Call after changing these users' assignments, in the same transaction. */
+    /** Call after changing these users' assignments in {@code org}, in the same transaction; each with its change. */
     @Transactional(propagation = Propagation.MANDATORY)
-    void refresh(Collection<UserId> users) {
-        users.stream().distinct().sorted(Comparator.comparing(UserId::value)).forEach(user -> {
+    void refresh(OrgId org, Map<UserId, SeatChange> changes) {
+        changes.keySet().stream().sorted(Comparator.comparing(UserId::value)).forEach(user -> {
             boolean before = entitlements.lockPro(user, clock.instant());
             boolean after = !seats.orgsWithActiveSeat(user).isEmpty();
             if (before != after) {
                 entitlements.setPro(user, after, clock.instant());
-                events.publishEvent(new EntitlementChanged(user, after));
+                events.publishEvent(new EntitlementChanged(user, org, after, changes.get(user)));
                 log.info("User {} {} Pro", user, after ? "gained" : "lost");
             }
         });

@@ -2,7 +2,6 @@ package com.getpaidx.orgs.seat.internal;
 
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -11,6 +10,7 @@ import java.util.Optional;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -24,6 +24,8 @@ import com.getpaidx.orgs.membership.MemberNotFound;
 import com.getpaidx.orgs.seat.AssignmentStatus;
 import com.getpaidx.orgs.seat.NoSeatAvailable;
 import com.getpaidx.orgs.seat.SeatAssignment;
+import com.getpaidx.orgs.seat.SeatChange;
+import com.getpaidx.orgs.seat.SeatChanged;
 import com.getpaidx.orgs.seat.SeatProperties;
 import com.getpaidx.orgs.seat.SeatSubscription;
 import com.getpaidx.orgs.shared.OrgId;
@@ -46,11 +48,13 @@ public class SeatBook {
     private final Authorizer authorizer;
     private final SubscriptionOwners owners;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final SeatProperties properties;
     private final Clock clock;
 
     SeatBook(JdbcSeatRepository seats, JdbcDuplicateSubscriptionRepository duplicates, EntitlementTracker entitlements, Authorizer authorizer,
-            SubscriptionOwners owners, AuditLog audit, SeatProperties properties, Clock clock) {
+            SubscriptionOwners owners, AuditLog audit, ApplicationEventPublisher events, SeatProperties properties, Clock clock) {
+        this.events = events;
         this.seats = seats;
         this.duplicates = duplicates;
         this.entitlements = entitlements;
@@ -96,7 +100,8 @@ public class SeatBook {
         audit.record(new AuditRecord(org, actor, "seat.assigned", "seat", user.toString(),
                 Map.of("status", current.map(assignment -> assignment.status().json()).orElse("none")),
                 Map.of("status", "active")));
-        entitlements.refresh(List.of(user));
+        events.publishEvent(new SeatChanged(org, user, SeatChange.ASSIGNED, actor));
+        entitlements.refresh(org, Map.of(user, SeatChange.ASSIGNED));
         log.info("Seat of org {} assigned to {} by {}", org, user, actor);
         return seats.assignment(org, user).orElseThrow();
     }
@@ -106,17 +111,17 @@ public class SeatBook {
     public void revoke(OrgId org, UserId user, UserId actor) {
         Optional<JdbcSeatRepository.SubscriptionRow> row = seats.lock(org);
         authorizer.roleOf(org, user).orElseThrow(MemberNotFound::new);
-        row.ifPresent(locked -> takeBack(locked, user, AssignmentStatus.REVOKED, actor, "seat.revoked", null));
+        row.ifPresent(locked -> takeBack(locked, user, AssignmentStatus.REVOKED, actor, "seat.revoked", SeatChange.REVOKED));
     }
 
     /** The member left or was removed: their assignment ends and frees its seat. */
     @Transactional(propagation = Propagation.MANDATORY)
-    public void end(OrgId org, UserId user, UserId actor, String reason) {
+    public void end(OrgId org, UserId user, UserId actor, SeatChange reason) {
         seats.lock(org).ifPresent(locked -> takeBack(locked, user, AssignmentStatus.ENDED, actor, "seat.ended", reason));
     }
 
     private void takeBack(JdbcSeatRepository.SubscriptionRow row, UserId user, AssignmentStatus status, UserId actor,
-            String action, String reason) {
+            String action, SeatChange change) {
         OrgId org = row.orgId();
         Optional<SeatAssignment> current = seats.assignment(org, user);
         if (current.isEmpty() || current.get().status() == status || current.get().status() == AssignmentStatus.ENDED) {
@@ -125,15 +130,16 @@ public class SeatBook {
         seats.setStatus(org, user, status, clock.instant());
         Map<String, Object> after = new LinkedHashMap<>();
         after.put("status", status.json());
-        if (reason != null) {
-            after.put("reason", reason);
+        if (change != SeatChange.REVOKED) {
+            after.put("reason", change.json());
         }
         audit.record(new AuditRecord(org, actor, action, "seat", user.toString(),
                 Map.of("status", current.get().status().json()), after));
         log.info("Seat of org {} held by {} is now {} ({})", org, user, status.json(), actor == null ? "no actor" : actor);
-        List<UserId> changed = new ArrayList<>(reconcile(row, actor));
-        changed.add(user);
-        entitlements.refresh(changed);
+        events.publishEvent(new SeatChanged(org, user, change, actor));
+        Map<UserId, SeatChange> changed = new LinkedHashMap<>(reconcile(row, actor));
+        changed.put(user, change);
+        entitlements.refresh(org, changed);
     }
 
     /**
@@ -178,7 +184,7 @@ public class SeatBook {
         if (!SeatRules.live(state.status())) {
             promoteDuplicate(org, actor);
         }
-        entitlements.refresh(reconcile(seats.find(org).orElseThrow(), actor));
+        entitlements.refresh(org, reconcile(seats.find(org).orElseThrow(), actor));
     }
 
     private void applyDuplicate(JdbcSeatRepository.SubscriptionRow own,
@@ -202,7 +208,7 @@ public class SeatBook {
         else {
             record(before.get(), after, change.eventId(), actor);
         }
-        entitlements.refresh(reconcile(seats.find(org).orElseThrow(), actor));
+        entitlements.refresh(org, reconcile(seats.find(org).orElseThrow(), actor));
     }
 
     /** The org's subscription ended: its oldest live duplicate (if any) becomes the org's subscription. */
@@ -232,27 +238,29 @@ public class SeatBook {
      * Suspends the newest active assignments beyond the paid seats, or restores the oldest suspended ones
      * while seats are free; returns whose status changed.
      */
-    private List<UserId> reconcile(JdbcSeatRepository.SubscriptionRow row, UserId actor) {
+    private Map<UserId, SeatChange> reconcile(JdbcSeatRepository.SubscriptionRow row, UserId actor) {
         OrgId org = row.orgId();
         int paid = paid(row);
         SeatRules.Reconciliation changes = SeatRules.reconcile(paid, seats.assignments(org).stream()
                 .map(assignment -> new SeatRules.Holder(assignment.userId(), assignment.status(), assignment.assignedAt()))
                 .toList());
         Instant now = clock.instant();
+        Map<UserId, SeatChange> changed = new LinkedHashMap<>();
         for (UserId user : changes.suspend()) {
+            changed.put(user, SeatChange.SUSPENDED);
             seats.setStatus(org, user, AssignmentStatus.SUSPENDED, now);
             audit.record(new AuditRecord(org, actor, "seat.suspended", "seat", user.toString(),
                     Map.of("status", "active"), Map.of("status", "suspended", "paidSeats", paid)));
             log.info("Seat of org {} held by {} suspended: {} seats paid", org, user, paid);
         }
         for (UserId user : changes.restore()) {
+            changed.put(user, SeatChange.RESTORED);
             seats.setStatus(org, user, AssignmentStatus.ACTIVE, now);
             audit.record(new AuditRecord(org, actor, "seat.restored", "seat", user.toString(),
                     Map.of("status", "suspended"), Map.of("status", "active", "paidSeats", paid)));
             log.info("Seat of org {} held by {} restored: {} seats paid", org, user, paid);
         }
-        List<UserId> changed = new ArrayList<>(changes.suspend());
-        changed.addAll(changes.restore());
+        changed.forEach((user, change) -> events.publishEvent(new SeatChanged(org, user, change, actor)));
         return changed;
     }
 

@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.billing.SubscriptionChanged;
 import com.getpaidx.orgs.membership.MemberRemoved;
+import com.getpaidx.orgs.seat.SeatChange;
 
 /**
  * Seats follow the provider's subscription and the roster inside the transactions that change them: the
@@ -26,6 +27,6 @@ class SeatEventListener {
 
     @EventListener
     void on(MemberRemoved removed) {
-        book.end(removed.orgId(), removed.userId(), removed.actor(), removed.left() ? "member_left" : "member_removed");
+        book.end(removed.orgId(), removed.userId(), removed.actor(), removed.left() ? SeatChange.MEMBER_LEFT : SeatChange.MEMBER_REMOVED);
     }
 }

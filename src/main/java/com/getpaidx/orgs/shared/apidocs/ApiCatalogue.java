@@ -28,6 +28,8 @@ final class ApiCatalogue {
             POST   /api/v1/auth/signup                               | public  | -       | 409 email_taken, 429 too_many_attempts
             POST   /api/v1/auth/tokens                               | public  | -       | 401 invalid_credentials, 429 too_many_attempts
             DELETE /api/v1/auth/tokens/current                       | user    | -       |
+            GET    /api/v1/me/tokens                                 | user    | -       |
+            DELETE /api/v1/me/tokens/{id}                            | user    | 204     | 404 token_not_found
             GET    /api/v1/me                                        | user    | -       |
             POST   /api/v1/me/email-verification                     | user    | -       | 409 email_already_verified, 429 too_many_attempts
             POST   /api/v1/me/email-verification/confirm             | user    | -       | 400 verification_link_invalid, 409 email_already_verified
@@ -70,6 +72,8 @@ final class ApiCatalogue {
             DELETE /api/v1/orgs/{id}/seats/assignments/{userId}      | user    | 204     | ORG_WRITE, 404 member_not_found
             GET    /api/v1/me/entitlements                           | user    | -       |
             GET    /api/v1/users/{userId}/entitlements               | service | -       |
+            GET    /api/v1/event-deliveries                          | service | -       |
+            POST   /api/v1/event-deliveries/{id}/retry               | service | -       | 404 delivery_not_found, 409 delivery_not_dead
             POST   /webhooks/stripe                                  | public  | -       | 400 invalid_signature, 503 webhooks_not_configured
             POST   /sandbox/api/checkout-sessions/{id}/complete      | public  | -       | 404 checkout_not_found, 409 checkout_expired
             POST   /sandbox/api/checkout-sessions/{id}/expire        | public  | -       | 404 checkout_not_found, 409 checkout_completed
@@ -80,10 +84,15 @@ final class ApiCatalogue {
             GET    /sandbox/api/events                               | public  | -       |
             """.replace("ORG_WRITE", ORG_WRITE).replace("ORG", ORG);
 
-    record Entry(String access, List<String> successes, List<String> problems) {
+    record Entry(String access, List<String> successes, List<String> problems, ApiScopes.Rule scope) {
 
         boolean signedIn() {
             return !access.equals("public");
+        }
+
+        /** Whether a user's token may call it: then ApiScopes must say which scope it needs. */
+        boolean forUsers() {
+            return access.equals("user") || access.equals("user+service");
         }
     }
 
@@ -107,7 +116,7 @@ final class ApiCatalogue {
             List<String> problems = cells[3].isBlank() ? List.of()
                     : Arrays.stream(cells[3].split(",")).map(String::trim).toList();
             operations.put(operation[0].toLowerCase() + " " + operation[1],
-                    new Entry(cells[1].trim(), successes, problems));
+                    new Entry(cells[1].trim(), successes, problems, ApiScopes.of(operation[0], operation[1])));
         }
         return operations;
     }

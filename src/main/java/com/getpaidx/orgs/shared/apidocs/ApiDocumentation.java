@@ -60,6 +60,7 @@ class ApiDocumentation {
         TAGS.put("usage", "Workspaces billed to an organization, usage events (service token) and spend policy");
         TAGS.put("seat", "Pro seats: the subscription, seat checkout and assignments, and entitlements");
         TAGS.put("billing", "Payment provider webhooks");
+        TAGS.put("events", "Outgoing events to the GetPaidX app (Standard Webhooks): deliveries and retries (service token)");
         TAGS.put("sandbox", "The local payment sandbox's test API (only when the sandbox runs: no Stripe key, "
                 + "bound to loopback); no authentication");
     }
@@ -77,7 +78,8 @@ class ApiDocumentation {
                 .servers(List.of(new Server().url("http://localhost:8080").description("A local run")))
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
-                                .description("A user's API token from `POST /api/v1/auth/tokens`."))
+                                .description("A user's API token from `POST /api/v1/auth/tokens`. Each operation lists the scope the "
+                                        + "token needs (`x-required-scope`); beyond its scopes a token gets 403 `insufficient_scope`."))
                         .addSecuritySchemes(SERVICE, new SecurityScheme().type(SecurityScheme.Type.HTTP).scheme("bearer")
                                 .description("The workspace runtime's service token (`GETPAIDX_SERVICE_TOKEN`).")))
                 .tags(TAGS.entrySet().stream().map(tag -> new Tag().name(tag.getKey()).description(tag.getValue()))

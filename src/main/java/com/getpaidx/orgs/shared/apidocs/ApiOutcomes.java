@@ -53,7 +53,14 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
                 throw new IllegalStateException("The API operation " + key + " is not in ApiCatalogue: "
                         + "say who may call it and what it answers there");
             }
-            operation.setSecurity(security(entry.access()));
+            if (entry.forUsers() && entry.scope() instanceof ApiScopes.Undecided) {
+                throw new IllegalStateException("The API operation " + key + " has no scope in ApiScopes: "
+                        + "say which scope a user's token needs for it (or any)");
+            }
+            operation.setSecurity(security(entry));
+            if (entry.scope() instanceof ApiScopes.Needs needs) {
+                operation.addExtension("x-required-scope", needs.scope().json());
+            }
             operation.setResponses(responses(operation, entry, path.contains("{")));
             if (ApiCatalogue.CSV_LISTS.contains(key)) {
                 describeCsv(operation.getResponses().get("200"));
@@ -98,14 +105,16 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
         });
     }
 
-    private static List<SecurityRequirement> security(String access) {
-        return switch (access) {
+    /** A user's bearer requirement lists the scope the token needs (OpenAPI allows role names for non-OAuth schemes). */
+    private static List<SecurityRequirement> security(ApiCatalogue.Entry entry) {
+        List<String> scopes = entry.scope() instanceof ApiScopes.Needs needs ? List.of(needs.scope().json()) : List.of();
+        return switch (entry.access()) {
             case "public" -> null;
-            case "user" -> List.of(new SecurityRequirement().addList(ApiDocumentation.BEARER));
+            case "user" -> List.of(new SecurityRequirement().addList(ApiDocumentation.BEARER, scopes));
             case "service" -> List.of(new SecurityRequirement().addList(ApiDocumentation.SERVICE));
-            case "user+service" -> List.of(new SecurityRequirement().addList(ApiDocumentation.BEARER),
+            case "user+service" -> List.of(new SecurityRequirement().addList(ApiDocumentation.BEARER, scopes),
                     new SecurityRequirement().addList(ApiDocumentation.SERVICE));
-            default -> throw new IllegalStateException("Unknown access " + access);
+            default -> throw new IllegalStateException("Unknown access " + entry.access());
         };
     }
 
@@ -191,6 +200,9 @@ class ApiOutcomes implements GlobalOpenApiCustomizer {
         if (entry.signedIn()) {
             all.add("401 unauthorized");
             all.add("403 forbidden");
+        }
+        if (entry.scope() instanceof ApiScopes.Needs) {
+            all.add("403 insufficient_scope");
         }
         boolean parameters = pathParameters || (operation.getParameters() != null && !operation.getParameters().isEmpty());
         if (parameters || operation.getRequestBody() != null) {

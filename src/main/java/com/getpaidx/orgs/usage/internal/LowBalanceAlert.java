@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -21,6 +22,7 @@ import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.usage.LowBalanceReached;
 
 /**
  * Tells billing managers once when charges take the balance below the threshold. Only the charge
@@ -37,10 +39,12 @@ public class LowBalanceAlert {
     private final OrganizationManagement organizations;
     private final MailOutbox mail;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Counter alerts;
 
     LowBalanceAlert(MembershipManagement memberships, OrganizationManagement organizations, MailOutbox mail,
-            AuditLog audit, MeterRegistry meters) {
+            AuditLog audit, ApplicationEventPublisher events, MeterRegistry meters) {
+        this.events = events;
         this.alerts = Counter.builder("getpaidx.wallet.low.balance.alerts")
                 .description("Balances that fell below their alert threshold (each alert mails the billing managers)")
                 .register(meters);
@@ -76,6 +80,7 @@ public class LowBalanceAlert {
         audit.record(new AuditRecord(org, null, "wallet.low_balance", "wallet", org.toString(),
                 Map.of("balance", before.toString()), Map.of("balance", after.toString(), "threshold", threshold.toString(),
                         "notified", managers.size())));
+        events.publishEvent(new LowBalanceReached(org, threshold, after));
         log.info("Org {} balance fell below its threshold {}: {} billing managers notified", org, threshold, managers.size());
         if (TransactionSynchronizationManager.isSynchronizationActive()) {
             TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {

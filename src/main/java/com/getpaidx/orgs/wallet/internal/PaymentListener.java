@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
@@ -22,6 +23,7 @@ import com.getpaidx.orgs.billing.OutOfOrderEvent;
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.wallet.EntryType;
 import com.getpaidx.orgs.wallet.TopUp;
+import com.getpaidx.orgs.wallet.TopUpPaid;
 import com.getpaidx.orgs.wallet.TopUpStatus;
 import com.getpaidx.orgs.wallet.internal.JdbcTopUpRepository.RefundState;
 
@@ -37,12 +39,15 @@ class PaymentListener {
     private final JdbcTopUpRepository topUps;
     private final Ledger ledger;
     private final AuditLog audit;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    PaymentListener(JdbcTopUpRepository topUps, Ledger ledger, AuditLog audit, Clock clock) {
+    PaymentListener(JdbcTopUpRepository topUps, Ledger ledger, AuditLog audit, ApplicationEventPublisher events,
+            Clock clock) {
         this.topUps = topUps;
         this.ledger = ledger;
         this.audit = audit;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -65,6 +70,7 @@ class PaymentListener {
             audit.record(new AuditRecord(topUp.orgId(), null, "wallet.topup_paid", "topup", topUp.id().toString(),
                     Map.of("status", topUp.status().json()),
                     Map.of("status", "paid", "credits", topUp.credits().toString(), "balance", applied.balanceAfter().toString())));
+            events.publishEvent(new TopUpPaid(topUp.orgId(), topUp.id(), topUp.credits(), applied.balanceAfter()));
             log.info("Top-up {} paid: {} credits granted to org {}", topUp.id(), topUp.credits(), topUp.orgId());
         });
     }

@@ -62,6 +62,7 @@ final class FormCorpus {
                 .field("role", "superuser", "", HUGE).orgId();
         c.form(ORG + "/invitations/{invitationId}/resend").orgId().id("invitationId", 404, "invitation_not_found");
         c.form(ORG + "/invitations/{invitationId}/revoke").orgId().id("invitationId", 404, "invitation_not_found");
+        c.form("/settings/account/tokens/{id}/revoke").id("id", 404, "token_not_found");
         c.form("/settings/account/verify").field(400, "verification_link_invalid", "token", "", "not-a-token", HUGE);
         c.form("/invitations/accept").field(404, "invitation_not_found", "token", "", "not-a-token", HUGE);
         c.form(ORG + "/usage/spend-policy").field("spenders", "everyone", "", HUGE)
