@@ -40,7 +40,7 @@ class JdbcIdentityRepository {
                 ON CONFLICT DO NOTHING""")
                 .param("id", id.value()).param("email", email).param("name", displayName)
                 .param("now", Timestamp.from(now))
-                .param("verifiedAt", verifiedAt == null ? null : Timestamp.from(verifiedAt), java.sql.Types.TIMESTAMP_WITH_TIMEZONE)
+                .param("verifiedAt", verifiedAt == null ? null : Timestamp.from(verifiedAt), java.sql.Types.TIMESTAMP)
                 .update() == 1;
     }
 
@@ -62,12 +62,13 @@ class JdbcIdentityRepository {
         jdbc.sql("""
                 UPDATE app_user
                    SET email_verified_at = CASE
-                         WHEN lower(email) = :key THEN coalesce(email_verified_at, CASE WHEN :verified THEN :now END)
-                         WHEN :verified THEN :now END,
+                         WHEN lower(email) = :key
+                           THEN coalesce(email_verified_at, CASE WHEN CAST(:verified AS boolean) THEN CAST(:now AS timestamptz) END)
+                         WHEN CAST(:verified AS boolean) THEN CAST(:now AS timestamptz) END,
                        email = :email, display_name = :name
                  WHERE id = :id
                    AND (email IS DISTINCT FROM :email OR display_name IS DISTINCT FROM :name
-                        OR (email_verified_at IS NULL AND :verified))""")
+                        OR (email_verified_at IS NULL AND CAST(:verified AS boolean)))""")
                 .param("id", user.value()).param("email", email).param("key", EmailAddresses.key(email))
                 .param("verified", verified).param("name", displayName).param("now", Timestamp.from(now))
                 .update();
