@@ -2,11 +2,14 @@ package com.getpaidx.orgs.account.internal;
 
 import java.util.List;
 
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.UsernamePasswordAuthenticationToken;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.core.authority.SimpleGrantedAuthority;
 import org.springframework.security.core.context.SecurityContext;
 import org.springframework.security.core.context.SecurityContextHolder;
+import org.springframework.security.oauth2.client.endpoint.RestClientAuthorizationCodeTokenResponseClient;
+import org.springframework.security.oauth2.client.oidc.authentication.OidcAuthorizationCodeAuthenticationProvider;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserRequest;
 import org.springframework.security.oauth2.client.oidc.userinfo.OidcUserService;
 import org.springframework.security.oauth2.client.userinfo.OAuth2UserService;
@@ -38,7 +41,10 @@ final class OidcSignIn {
     private OidcSignIn() {
     }
 
-    static void apply(HttpSecurity http, OidcSignInProperties properties, AppAccounts accounts) throws Exception {
+    /** Adds the OAuth2 login to the pages; answers the provider that turns a returned code into the linked user. */
+    static AuthenticationProvider apply(HttpSecurity http, OidcSignInProperties properties, AppAccounts accounts)
+            throws Exception {
+        var linking = linking(properties, accounts);
         var registrations = new OidcDiscovery(properties);
         var requests = new DefaultOAuth2AuthorizationRequestResolver(registrations, "/oauth2/authorization");
         requests.setAuthorizationRequestCustomizer(OAuth2AuthorizationRequestCustomizers.withPkce());
@@ -50,7 +56,7 @@ final class OidcSignIn {
                 .clientRegistrationRepository(registrations)
                 .authorizedClientRepository(new HttpSessionOAuth2AuthorizedClientRepository())
                 .authorizationEndpoint(endpoint -> endpoint.authorizationRequestResolver(requests))
-                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(linking(properties, accounts)))
+                .userInfoEndpoint(userInfo -> userInfo.oidcUserService(linking))
                 .failureUrl("/login?error")
                 .successHandler((request, response, authentication) -> {
                     CurrentUser user = ((LinkedOidcUser) authentication.getPrincipal()).user;
@@ -61,6 +67,9 @@ final class OidcSignIn {
                     contexts.saveContext(context, request, response);
                     afterwards.onAuthenticationSuccess(request, response, context.getAuthentication());
                 }));
+        // the pages' authentication manager is explicit (the password check), so the login's provider joins it there
+        return new OidcAuthorizationCodeAuthenticationProvider(new RestClientAuthorizationCodeTokenResponseClient(),
+                linking);
     }
 
     private static OAuth2UserService<OidcUserRequest, OidcUser> linking(OidcSignInProperties properties,

@@ -1,6 +1,8 @@
 package com.getpaidx.orgs.account.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -78,10 +81,11 @@ class SecurityConfiguration {
     @Order(2)
     SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin,
             OidcSignInProperties oidcProperties, AppAccounts appAccounts) throws Exception {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwordLogin));
         if (oidcProperties.enabled()) {
-            OidcSignIn.apply(http, oidcProperties, appAccounts);
+            providers.add(OidcSignIn.apply(http, oidcProperties, appAccounts));
         }
-        http.authenticationManager(new ProviderManager(passwordLogin))
+        http.authenticationManager(new ProviderManager(providers))
                 .headers(SecurityHeaders::pages)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",
