@@ -25,6 +25,8 @@ import org.springframework.core.env.Environment;
 import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.AppTokens;
+import com.getpaidx.orgs.support.IdentityProvider;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.Funding;
 import com.getpaidx.orgs.support.IntegrationTest;
@@ -39,7 +41,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Every log line written while people sign up, sign in (also wrongly), confirm their address, create tokens,
- * invite and accept, pay through the sandbox and signed webhooks, and report usage with the service token,
+ * sign in with the GetPaidX app's JWTs (also forged ones), invite and accept, pay through the sandbox and signed webhooks, and report usage with the service token,
  * at DEBUG for the service, Spring Security and Spring MVC: none holds a password, a token, a link's secret,
  * the webhook secret or a signature, nor the database's password, in its message, MDC or exception.
  */
@@ -56,6 +58,7 @@ class SecretsNeverLoggedIntegrationTests {
     @Autowired Environment environment;
     @Autowired MutableClock clock;
     @Autowired JdbcConnectionDetails database;
+    @Autowired IdentityProvider identityProvider;
 
     /** Keeps every event, from any thread (the outbox sender and the scheduler log too). */
     static final class Capture extends AppenderBase<ILoggingEvent> {
@@ -75,6 +78,7 @@ class SecretsNeverLoggedIntegrationTests {
         secrets.put("service token", api.serviceToken());
         secrets.put("webhook secret", environment.getRequiredProperty("getpaidx.stripe.webhook-secret"));
         secrets.put("database password", database.getPassword());
+        secrets.put("OIDC client secret", environment.getRequiredProperty("getpaidx.auth.oidc.client-secret"));
         Capture capture = capturing();
         try {
             flows(secrets);
@@ -107,6 +111,14 @@ class SecretsNeverLoggedIntegrationTests {
         assertThat(api.post("/api/v1/auth/tokens", null, Map.of("email", email, "password", wrong)).status()).isEqualTo(401);
         String ownToken = api.post("/api/v1/auth/tokens", null, Map.of("email", email, "password", ownPassword)).text("token");
         secrets.put("an API token", ownToken);
+
+        String appJwt = identityProvider.tokens().email("app-" + UUID.randomUUID() + "@example.com", false)
+                .at(clock.instant()).sign();
+        secrets.put("a JWT of the GetPaidX app", appJwt);
+        assertThat(api.get("/api/v1/me", appJwt).status()).isEqualTo(200);
+        String forgedJwt = identityProvider.tokens().signedBy(AppTokens.Key.STRANGER_RSA).at(clock.instant()).sign();
+        secrets.put("a forged JWT", forgedJwt);
+        assertThat(api.get("/api/v1/me", forgedJwt).status()).isEqualTo(401);
 
         Fixtures.Roster roster = fixtures.roster();
         secrets.put("the owner's API token", roster.owner().token());

@@ -32,6 +32,12 @@ public class TestConfiguration {
         return new TestEventReceiver(environment.getRequiredProperty(TestEventReceiver.FreePort.PROPERTY, Integer.class));
     }
 
+    /** The GetPaidX app's identity provider, on its own loopback port, up for the context's lifetime. */
+    @Bean(initMethod = "start", destroyMethod = "close")
+    IdentityProvider identityProvider(org.springframework.core.env.Environment environment) {
+        return new IdentityProvider(environment.getRequiredProperty(IdentityProviderPort.PROPERTY, Integer.class));
+    }
+
     @Bean
     Funding funding(Api api, com.getpaidx.orgs.wallet.internal.Ledger ledger,
             org.springframework.transaction.support.TransactionTemplate transactions) {

@@ -7,6 +7,7 @@ import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.jspecify.annotations.Nullable;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.security.core.context.SecurityContextHolder;
@@ -16,9 +17,9 @@ import com.getpaidx.orgs.shared.SecretTokens;
 import com.getpaidx.orgs.shared.web.ProblemWriter;
 
 /**
- * Authenticates {@code Authorization: Bearer …}: the service token (compared in memory), or a user's
- * API token (one indexed lookup of its hash). A token that is neither is refused outright rather than
- * treated as anonymous, so a client learns at once that its token expired.
+ * Authenticates {@code Authorization: Bearer …}: the service token (compared in memory), a JWT of the GetPaidX
+ * app when that sign-in is on, or a user's API token (one indexed lookup of its hash). A token that is none of
+ * these is refused outright rather than treated as anonymous, so a client learns at once that its token expired.
  */
 class BearerTokenFilter extends OncePerRequestFilter {
 
@@ -29,12 +30,15 @@ class BearerTokenFilter extends OncePerRequestFilter {
     private final JdbcTokenRepository tokens;
     private final ProblemWriter problems;
     private final Clock clock;
+    private final @Nullable JwtSignIn jwt;
 
-    BearerTokenFilter(ServiceToken serviceToken, JdbcTokenRepository tokens, ProblemWriter problems, Clock clock) {
+    BearerTokenFilter(ServiceToken serviceToken, JdbcTokenRepository tokens, ProblemWriter problems, Clock clock,
+            @Nullable JwtSignIn jwt) {
         this.serviceToken = serviceToken;
         this.tokens = tokens;
         this.problems = problems;
         this.clock = clock;
+        this.jwt = jwt;
     }
 
     /**
@@ -62,6 +66,17 @@ class BearerTokenFilter extends OncePerRequestFilter {
         if (!token.isEmpty() && serviceToken.matches(token)) {
             SecurityContextHolder.getContext().setAuthentication(new ServiceAuthentication());
             chain.doFilter(request, response);
+            return;
+        }
+        if (jwt != null && JwtSignIn.looksLikeJwt(token)) {
+            switch (jwt.signIn(token)) {
+                case AppSignInResult.Linked linked -> {
+                    SecurityContextHolder.getContext().setAuthentication(new AppTokenAuthentication(linked.user()));
+                    chain.doFilter(request, response);
+                }
+                case AppSignInResult.Refused refused ->
+                        problems.write(response, HttpStatus.UNAUTHORIZED, "unauthorized", refused.why().detail());
+            }
             return;
         }
         var active = token.isEmpty() ? java.util.Optional.<JdbcTokenRepository.ActiveToken>empty()

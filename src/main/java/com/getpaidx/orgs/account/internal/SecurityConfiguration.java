@@ -1,6 +1,8 @@
 package com.getpaidx.orgs.account.internal;
 
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 import org.springframework.context.annotation.Bean;
@@ -8,6 +10,7 @@ import org.springframework.context.annotation.Configuration;
 import org.springframework.core.annotation.Order;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
+import org.springframework.security.authentication.AuthenticationProvider;
 import org.springframework.security.authentication.ProviderManager;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
@@ -18,11 +21,14 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.AnonymousAuthenticationFilter;
 
 import com.getpaidx.orgs.account.AccountProperties;
+import com.getpaidx.orgs.account.JwtSignInProperties;
+import com.getpaidx.orgs.account.OidcSignInProperties;
 import com.getpaidx.orgs.shared.web.ProblemWriter;
 
 /**
- * Two doors: {@code /api/**} takes bearer tokens and answers problem+json, statelessly; the pages
- * use a form login, a session cookie and CSRF protection.
+ * Two doors: {@code /api/**} takes bearer tokens (the GetPaidX app's JWTs too, when configured) and answers
+ * problem+json, statelessly; the pages use a form login (and "Sign in with GetPaidX", when configured), a session
+ * cookie and CSRF protection.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
@@ -41,7 +47,9 @@ class SecurityConfiguration {
     @Bean
     @Order(1)
     SecurityFilterChain apiSecurity(HttpSecurity http, ServiceToken serviceToken, JdbcTokenRepository tokens,
-            ProblemWriter problems, Clock clock) throws Exception {
+            ProblemWriter problems, Clock clock, JwtSignInProperties jwtProperties, AppAccounts appAccounts)
+            throws Exception {
+        JwtSignIn jwt = jwtProperties.enabled() ? new JwtSignIn(jwtProperties, appAccounts, clock) : null;
         http.securityMatcher("/api/**")
                 .csrf(csrf -> csrf.disable())
                 .sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
@@ -52,7 +60,7 @@ class SecurityConfiguration {
                 .logout(logout -> logout.disable())
                 .anonymous(anonymous -> {})
                 .headers(SecurityHeaders::api)
-                .addFilterBefore(new BearerTokenFilter(serviceToken, tokens, problems, clock),
+                .addFilterBefore(new BearerTokenFilter(serviceToken, tokens, problems, clock, jwt),
                         AnonymousAuthenticationFilter.class)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers(HttpMethod.POST, "/api/v1/auth/signup", "/api/v1/auth/tokens").permitAll()
@@ -72,8 +80,13 @@ class SecurityConfiguration {
 
     @Bean
     @Order(2)
-    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin) throws Exception {
-        http.authenticationManager(new ProviderManager(passwordLogin))
+    SecurityFilterChain pageSecurity(HttpSecurity http, PasswordLoginProvider passwordLogin,
+            OidcSignInProperties oidcProperties, AppAccounts appAccounts) throws Exception {
+        List<AuthenticationProvider> providers = new ArrayList<>(List.of(passwordLogin));
+        if (oidcProperties.enabled()) {
+            providers.add(OidcSignIn.apply(http, oidcProperties, appAccounts));
+        }
+        http.authenticationManager(new ProviderManager(providers))
                 .headers(SecurityHeaders::pages)
                 .authorizeHttpRequests(requests -> requests
                         .requestMatchers("/signup", "/login", "/css/**", "/js/**", "/webjars/**", "/favicon.ico", "/error",

@@ -22,17 +22,20 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 
 import com.getpaidx.orgs.account.AccountManagement;
+import com.getpaidx.orgs.account.OidcSignInProperties;
 import com.getpaidx.orgs.shared.CurrentUser;
 
 @Controller
 class AccountPageController {
 
     private final AccountManagement accounts;
+    private final boolean appSignIn;
     private final SecurityContextRepository contexts = new HttpSessionSecurityContextRepository();
     private final HttpSessionRequestCache savedRequests = new HttpSessionRequestCache();
 
-    AccountPageController(AccountManagement accounts) {
+    AccountPageController(AccountManagement accounts, OidcSignInProperties oidc) {
         this.accounts = accounts;
+        this.appSignIn = oidc.enabled();
     }
 
     @GetMapping("/")
@@ -47,6 +50,7 @@ class AccountPageController {
             model.addAttribute("error", e.getMessage());
             session.removeAttribute(WebAttributes.AUTHENTICATION_EXCEPTION);
         }
+        model.addAttribute("appSignIn", appSignIn);
         return "account/login";
     }
 

@@ -25,6 +25,7 @@ import com.getpaidx.orgs.account.internal.UserTokenAuthentication;
 import com.getpaidx.orgs.mail.EmailDelivery;
 import com.getpaidx.orgs.shared.ApiScope;
 import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.Forbidden;
 
 @RestController
 @RequestMapping("/api/v1")
@@ -103,7 +104,10 @@ class AuthApiController {
     @DeleteMapping("/auth/tokens/current")
     @ResponseStatus(HttpStatus.NO_CONTENT)
     void revokeCurrentToken(Authentication authentication) {
-        accounts.revokeToken(((UserTokenAuthentication) authentication).tokenId());
+        if (!(authentication instanceof UserTokenAuthentication token)) {
+            throw new Forbidden(); // the GetPaidX app's JWTs end where the app says, not here
+        }
+        accounts.revokeToken(token.tokenId());
     }
 
     @GetMapping("/me")
