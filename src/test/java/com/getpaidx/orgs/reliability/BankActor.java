@@ -59,6 +59,18 @@ final class BankActor {
         }
     }
 
+    /** Usage only (single, hasty and batched), for loads where the roster must stay put. */
+    void usageStep() {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        BankOrg org = orgs.get(random.nextInt(orgs.size()));
+        if (random.nextBoolean()) {
+            single(org, random.nextInt(20) == 0);
+        }
+        else {
+            batch(org);
+        }
+    }
+
     private void change(BankOrg org, int dice) {
         if (dice < 945) {
             topUp(org);

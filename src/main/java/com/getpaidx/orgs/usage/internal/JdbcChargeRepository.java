@@ -109,9 +109,13 @@ class JdbcChargeRepository {
         return new Charged(rows, crossings);
     }
 
-    /** In autocommit: takes a transaction id, so its commit writes a record and waits for the disk. */
+    /**
+     * In autocommit: a transactional WAL message (it takes a transaction id and writes a record), so the commit
+     * waits for the disk up to its own record, past every deferred commit before it. Taking an xid alone is not
+     * enough: PostgreSQL commits a transaction that wrote no WAL of its own without flushing.
+     */
     void flush() {
-        jdbc.sql("SELECT pg_current_xact_id()").query().singleValue();
+        jdbc.sql("SELECT pg_logical_emit_message(true, 'getpaidx.usage.flush', '')").query().singleValue();
     }
 
     /** Removes and returns the oldest crossings whose alert is still due (in the caller's transaction). */

@@ -47,6 +47,25 @@ class DeferredChargeIntegrationTests {
         assertThat(synchronousCommitAfter(Commit.DURABLE)).isEqualTo("on");
     }
 
+    /**
+     * Found by the kill loop (KillLoopTests): acknowledged charges were lost to an immediate stop of PostgreSQL,
+     * because a transaction that only takes an xid writes no WAL of its own and so commits without flushing.
+     */
+    @Test
+    void aFlushPutsEveryCommitMadeBeforeItOnDisk() {
+        String lsn = transactions.execute(tx -> {
+            jdbc.sql("SET LOCAL synchronous_commit = off").update();
+            jdbc.sql("INSERT INTO login_attempt (email, attempts) VALUES (:email, ARRAY[now()])")
+                    .param("email", "flush-" + UUID.randomUUID() + "@example.com").update();
+            return jdbc.sql("SELECT pg_current_wal_insert_lsn()::text").query(String.class).single();
+        });
+
+        repository.flush();
+
+        assertThat(jdbc.sql("SELECT pg_current_wal_flush_lsn() >= CAST(:lsn AS pg_lsn)").param("lsn", lsn)
+                .query(Boolean.class).single()).as("the WAL is on disk up to the deferred commit").isTrue();
+    }
+
     @Test
     void aCrossingLeftUnsentByACrashIsSentByTheSweepOnce() {
         Fixtures.Roster roster = fixtures.roster();
