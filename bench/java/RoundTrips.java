@@ -34,7 +34,7 @@ final class RoundTrips {
 
         /** The lane's flushes: durable commits that answer the batches committed before them. */
         long flushes() {
-            return byStatement.entrySet().stream().filter(e -> e.getKey().contains("pg_current_xact_id()"))
+            return byStatement.entrySet().stream().filter(e -> e.getKey().contains("pg_logical_emit_message("))
                     .mapToLong(Map.Entry::getValue).sum();
         }
 

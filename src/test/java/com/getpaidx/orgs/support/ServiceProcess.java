@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("is ready at http://localhost:(\\d+)/");
 
+    private static final Pattern POSTGRES = Pattern.compile("Embedded PostgreSQL on 127\\.0\\.0\\.1:(\\d+)");
+
     private final Path directory;
     private final Process process;
     private final List<String> stdout = new CopyOnWriteArrayList<>();
@@ -51,16 +53,30 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** Starts the service with {@code settings} (as {@code --name=value} arguments) and waits until it is ready. */
     public static ServiceProcess start(String serviceToken, String... settings) throws IOException {
-        Path directory = Files.createTempDirectory("getpaidx-service-");
+        return startIn(Files.createTempDirectory("getpaidx-service-"), serviceToken, settings);
+    }
+
+    /**
+     * Starts the service again on this one's data directory (after {@link #kill()}, or beside it on its database
+     * when {@code settings} name a datasource URL); the new one owns the directory from then on.
+     */
+    public ServiceProcess restart(String serviceToken, String... settings) throws IOException {
+        return startIn(directory, serviceToken, settings);
+    }
+
+    private static ServiceProcess startIn(Path directory, String serviceToken, String... settings) throws IOException {
+        boolean durability = List.of(settings).stream().anyMatch(s -> s.startsWith("--getpaidx.embedded-database.durable="));
         List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
                 "-Xmx384m", "-cp", System.getProperty("java.class.path"), "com.getpaidx.orgs.OrganizationsApplication",
                 "--server.port=0", "--management.server.port=0",
                 "--getpaidx.embedded-database.data-directory=" + directory.resolve("pg"),
-                "--getpaidx.embedded-database.durable=false",
                 "--getpaidx.service-token=" + serviceToken,
                 "--getpaidx.service-token-file=" + directory.resolve("service-token"),
                 "--getpaidx.accounts.password-hash-strength=4",
                 "--logging.structured.format.console=ecs"));
+        if (!durability) {
+            command.add("--getpaidx.embedded-database.durable=false");
+        }
         command.addAll(List.of(settings));
         Process process = new ProcessBuilder(command).redirectError(directory.resolve("stderr.txt").toFile()).start();
         ServiceProcess service = new ServiceProcess(directory, process);
@@ -82,6 +98,35 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The port of the embedded PostgreSQL this service started, from its log line. */
+    public int postgresPort() {
+        return stdout.stream().map(POSTGRES::matcher).filter(Matcher::find).mapToInt(found -> Integer.parseInt(found.group(1)))
+                .reduce((first, last) -> last).orElseThrow(() -> new IllegalStateException("no embedded PostgreSQL in the log"));
+    }
+
+    /** JDBC URL and password of the embedded PostgreSQL this service runs (for reading it, or a second instance). */
+    public String jdbcUrl() {
+        return "jdbc:postgresql://127.0.0.1:" + postgresPort() + "/postgres";
+    }
+
+    public String databasePassword() throws IOException {
+        return Files.readString(dataDirectory().resolve("getpaidx-db-password")).trim();
+    }
+
+    public Path dataDirectory() {
+        return directory.resolve("pg");
+    }
+
+    /** SIGKILL, as the OOM killer or a pulled plug: no drain; its PostgreSQL child is left running. */
+    public void kill() throws InterruptedException {
+        process.destroyForcibly();
+        process.waitFor(30, TimeUnit.SECONDS);
+    }
+
+    public boolean isAlive() {
+        return process.isAlive();
     }
 
     public List<String> stdout() {

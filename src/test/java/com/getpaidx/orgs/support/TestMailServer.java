@@ -25,7 +25,7 @@ public class TestMailServer {
 
     private final GreenMail greenMail;
 
-    TestMailServer(int port) {
+    public TestMailServer(int port) {
         this.greenMail = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     }
 

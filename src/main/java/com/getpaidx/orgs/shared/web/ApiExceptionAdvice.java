@@ -39,6 +39,9 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ApiExceptionAdvice.class);
 
+    /** SQL states of text PostgreSQL refuses to store: an invalid byte sequence (NUL), an untranslatable character. */
+    private static final java.util.Set<String> UNSTORABLE_TEXT = java.util.Set.of("22021", "22P05");
+
     @ExceptionHandler(DomainException.class)
     ResponseEntity<ProblemDetail> domain(DomainException e) {
         return Problems.response(Problems.ofInput(e).orElseThrow());
@@ -46,6 +49,11 @@ class ApiExceptionAdvice extends ResponseEntityExceptionHandler {
 
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        java.sql.SQLException database = cause(e, java.sql.SQLException.class);
+        if (database != null && UNSTORABLE_TEXT.contains(database.getSQLState())) {
+            // PostgreSQL text cannot hold NUL (0x00): the statement failed and its transaction rolled back
+            return Problems.response(Problems.validation(List.of(new FieldError("request", "contains a NUL character"))));
+        }
         log.error("Unexpected error", e);
         return Problems.response(Problems.of(HttpStatus.INTERNAL_SERVER_ERROR, "internal_error",
                 "Something went wrong on our side. Nothing was changed."));
