@@ -38,6 +38,8 @@ class AuthorizationMatrixIntegrationTests {
         MATRIX.put("POST /api/v1/auth/signup", "201 201 201 201 201 201 201 201");
         MATRIX.put("POST /api/v1/auth/tokens", "201 201 201 201 201 201 201 201");
         MATRIX.put("DELETE /api/v1/auth/tokens/current", "204 204 204 204 204 204 401 403");
+        MATRIX.put("GET /api/v1/event-deliveries", "403 403 403 403 403 403 401 200");
+        MATRIX.put("POST /api/v1/event-deliveries/{id}/retry", "403 403 403 403 403 403 401 404");
         MATRIX.put("POST /api/v1/invitations/accept", "403 403 403 403 403 403 401 403");
         MATRIX.put("POST /api/v1/invitations/preview", "200 200 200 200 200 200 401 403");
         MATRIX.put("GET /api/v1/me", "200 200 200 200 200 200 401 403");
@@ -45,6 +47,8 @@ class AuthorizationMatrixIntegrationTests {
         MATRIX.put("POST /api/v1/me/email-verification", "202 202 202 202 202 202 401 403");
         MATRIX.put("POST /api/v1/me/email-verification/confirm", "400 400 400 400 400 400 401 403");
         MATRIX.put("GET /api/v1/me/entitlements", "200 200 200 200 200 200 401 403");
+        MATRIX.put("GET /api/v1/me/tokens", "200 200 200 200 200 200 401 403");
+        MATRIX.put("DELETE /api/v1/me/tokens/{id}", "404 404 404 404 404 404 401 403");
         MATRIX.put("GET /api/v1/orgs", "200 200 200 200 200 200 401 403");
         MATRIX.put("POST /api/v1/orgs", "201 201 201 201 201 201 401 403");
         MATRIX.put("GET /api/v1/orgs/{id}", "200 200 200 200 404 404 401 403");

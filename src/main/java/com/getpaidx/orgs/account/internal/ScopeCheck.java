@@ -24,7 +24,7 @@ class ScopeCheck implements HandlerInterceptor {
             return true;
         }
         Object pattern = request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
-        ApiScopes.Rule rule = ApiScopes.of(request.getMethod(), pattern == null ? request.getRequestURI() : pattern.toString());
+        ApiScopes.Rule rule = ApiScopes.forRequest(request.getMethod(), pattern == null ? request.getRequestURI() : pattern.toString());
         return switch (rule) {
             case ApiScopes.AnyToken any -> true;
             case ApiScopes.Needs needs when token.scopes().contains(needs.scope()) -> true;

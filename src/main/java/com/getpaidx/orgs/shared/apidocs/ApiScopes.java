@@ -83,6 +83,17 @@ public final class ApiScopes {
         return Optional.ofNullable(RULES.get(method.toLowerCase() + " " + pathPattern)).orElse(new Undecided());
     }
 
+    /**
+     * The rule a user's token meets on a request mapped to {@code pathPattern}: {@link #of}, except where no
+     * operation of {@link ApiCatalogue} is for users (a public one, the service's, or none: the API's fallback
+     * answers 404), since there the token's scopes give nothing and the caller's role or the fallback decides.
+     */
+    public static Rule forRequest(String method, String pathPattern) {
+        Rule listed = of(method, pathPattern);
+        ApiCatalogue.Entry operation = ApiCatalogue.OPERATIONS.get(method.toLowerCase() + " " + pathPattern);
+        return listed instanceof Undecided && (operation == null || !operation.forUsers()) ? new AnyToken() : listed;
+    }
+
     private static Map<String, Rule> parse() {
         Map<String, Rule> rules = new LinkedHashMap<>();
         for (String line : TABLE.strip().split("\n")) {

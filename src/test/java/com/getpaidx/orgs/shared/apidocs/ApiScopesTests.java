@@ -31,4 +31,14 @@ class ApiScopesTests {
         assertThat(ApiScopes.of("GET", "/api/v1/not-there")).isInstanceOf(ApiScopes.Undecided.class);
         assertThat(ApiScopes.of("get", "/api/v1/orgs/{id}")).isEqualTo(new ApiScopes.Needs(com.getpaidx.orgs.shared.ApiScope.ORGS_READ));
     }
+
+    /** Found by the bad-input and matrix tests: a user's token sent to sign-up or to the fallback was refused 403. */
+    @Test
+    void aRequestToNoUserOperationAsksNothingOfTheTokensScopes() {
+        assertThat(ApiScopes.forRequest("POST", "/api/v1/auth/signup")).isInstanceOf(ApiScopes.AnyToken.class);
+        assertThat(ApiScopes.forRequest("POST", "/api/v1/usage-events")).isInstanceOf(ApiScopes.AnyToken.class);
+        assertThat(ApiScopes.forRequest("GET", "/api/**")).isInstanceOf(ApiScopes.AnyToken.class);
+        assertThat(ApiScopes.forRequest("GET", "/api/v1/orgs/{id}"))
+                .isEqualTo(new ApiScopes.Needs(com.getpaidx.orgs.shared.ApiScope.ORGS_READ));
+    }
 }
