@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.getpaidx.orgs.support.IdentityProvider;
 import com.getpaidx.orgs.support.ServiceProcess;
@@ -18,6 +20,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Without getpaidx.auth.* (the service as an operator first runs it, in its own JVM): no "Sign in with GetPaidX",
  * no OAuth2 endpoints, and a JWT is just an unknown bearer token, answered exactly like one.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
 class AppSignInOffByDefaultTests {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();

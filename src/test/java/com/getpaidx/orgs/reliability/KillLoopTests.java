@@ -1,6 +1,8 @@
 package com.getpaidx.orgs.reliability;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -8,6 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The kill loop (see {@link KillLoop}) at CI size: two SIGKILLs of the service and one immediate stop of its
  * PostgreSQL, under load; bench/soak runs 50 + 10 with {@code -Dkill.rounds=50 -Dkill.databaseRounds=10}.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
 class KillLoopTests {
 
     @Test

@@ -14,6 +14,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.getpaidx.orgs.support.ServiceProcess;
 import com.getpaidx.orgs.support.TestMailServer;
@@ -27,6 +29,7 @@ import static org.awaitility.Awaitility.await;
  * the bank test split across them keeps every invariant, every invitation mail goes out once, and every
  * payment event is applied once (the bank's top-up check: one grant per paid top-up).
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
 class TwoInstancesTests {
 
     private static final String TOKEN = "two-instances-service-token-" + UUID.randomUUID();

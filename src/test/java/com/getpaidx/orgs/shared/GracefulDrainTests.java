@@ -19,6 +19,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -33,6 +35,7 @@ import static org.awaitility.Awaitility.await;
  * ledger afterwards (read from its PostgreSQL, started again on the data directory), the process exits 0
  * within 30 s, and every line it logged is one JSON object (ECS), the org's lines with their {@code orgId}.
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
 class GracefulDrainTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();

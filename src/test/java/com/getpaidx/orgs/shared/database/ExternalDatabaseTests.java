@@ -24,6 +24,8 @@ import java.util.stream.Collectors;
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -38,6 +40,7 @@ import static org.awaitility.Awaitility.await;
  * service runs against it as a separate process (its own JVM, so the suite's one shared context stays alone), with
  * the settings as environment variables, the way an operator sets them. Bounded: four minutes at most (a loaded machine starts a JVM slowly).
  */
+@Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
 class ExternalDatabaseTests {
 
     static final Duration START_LIMIT = Duration.ofSeconds(150);
