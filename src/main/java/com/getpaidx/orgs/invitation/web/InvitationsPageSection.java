@@ -27,23 +27,8 @@ class InvitationsPageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "invitations";
-    }
-
-    @Override
-    public String label() {
-        return "Invitations";
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.MANAGE_INVITATIONS);
-    }
-
-    @Override
-    public int order() {
-        return 10;
+    public Place place() {
+        return new Place("invitations", "Invitations", 10, Permission.MANAGE_INVITATIONS);
     }
 
     @Override

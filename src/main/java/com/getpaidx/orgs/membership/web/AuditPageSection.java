@@ -17,7 +17,6 @@ import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.membership.SectionQuery;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.UserId;
@@ -45,23 +44,8 @@ class AuditPageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "audit";
-    }
-
-    @Override
-    public String label() {
-        return "Audit log";
-    }
-
-    @Override
-    public int order() {
-        return 80;
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.READ_AUDIT);
+    public Place place() {
+        return new Place("audit", "Audit log", 80, Permission.READ_AUDIT);
     }
 
     @Override

@@ -36,23 +36,8 @@ class MembersPageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "members";
-    }
-
-    @Override
-    public String label() {
-        return "Members";
-    }
-
-    @Override
-    public int order() {
-        return 0;
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.VIEW);
+    public Place place() {
+        return new Place("members", "Members", 0, Permission.VIEW);
     }
 
     @Override

@@ -49,7 +49,7 @@ class OrganizationPageController {
             List<OrganizationPageSection> sections) {
         this.organizations = organizations;
         this.memberships = memberships;
-        this.sections = sections.stream().sorted(Comparator.comparingInt(OrganizationPageSection::order)).toList();
+        this.sections = sections.stream().sorted(Comparator.comparingInt(section -> section.place().order())).toList();
     }
 
     @GetMapping
@@ -82,7 +82,7 @@ class OrganizationPageController {
         String pattern = (String) request.getAttribute(HandlerMapping.BEST_MATCHING_PATTERN_ATTRIBUTE);
         String slug = pattern.substring(pattern.lastIndexOf('/') + 1);
         OrganizationView view = organizations.view(new OrgId(id), user.id());
-        OrganizationPageSection section = sections.stream().filter(s -> s.slug().equals(slug)).findFirst()
+        OrganizationPageSection section = sections.stream().filter(s -> s.place().slug().equals(slug)).findFirst()
                 .orElseThrow(Forbidden::new);
         if (!section.visibleTo(view.myRole())) {
             throw new Forbidden();
@@ -96,8 +96,8 @@ class OrganizationPageController {
         String base = "/settings/organizations/" + view.organization().id();
         var nav = new java.util.ArrayList<NavItem>();
         nav.add(new NavItem("overview", "Overview", base, "overview".equals(current)));
-        visible(view.myRole()).forEach(s -> nav.add(new NavItem(s.slug(), s.label(), base + "/" + s.slug(),
-                s.slug().equals(current))));
+        visible(view.myRole()).forEach(s -> nav.add(new NavItem(s.place().slug(), s.place().label(), base + "/" + s.place().slug(),
+                s.place().slug().equals(current))));
         model.addAttribute("user", user);
         model.addAttribute("view", view);
         model.addAttribute("org", view.organization());

@@ -7,7 +7,6 @@ import org.springframework.stereotype.Component;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.membership.SectionQuery;
 import com.getpaidx.orgs.shared.UserId;
 
@@ -16,23 +15,8 @@ import com.getpaidx.orgs.shared.UserId;
 class SettingsPageSection implements OrganizationPageSection {
 
     @Override
-    public String slug() {
-        return "settings";
-    }
-
-    @Override
-    public String label() {
-        return "Settings";
-    }
-
-    @Override
-    public int order() {
-        return 90;
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.RENAME_ORG) || role.can(Permission.ARCHIVE_ORG);
+    public Place place() {
+        return new Place("settings", "Settings", 90, Permission.RENAME_ORG, Permission.ARCHIVE_ORG);
     }
 
     @Override

@@ -12,7 +12,6 @@ import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.membership.SectionQuery;
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.seat.SeatManagement;
 import com.getpaidx.orgs.seat.Seats;
 import com.getpaidx.orgs.shared.OrgId;
@@ -38,23 +37,8 @@ class SeatPageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "seats";
-    }
-
-    @Override
-    public String label() {
-        return "Seats";
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.VIEW);
-    }
-
-    @Override
-    public int order() {
-        return 30;
+    public Place place() {
+        return new Place("seats", "Seats", 30, Permission.VIEW);
     }
 
     @Override

@@ -16,7 +16,6 @@ import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.membership.SectionQuery;
 import com.getpaidx.orgs.shared.Page;
 import com.getpaidx.orgs.shared.UserId;
@@ -65,23 +64,8 @@ class UsagePageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "usage";
-    }
-
-    @Override
-    public String label() {
-        return "Usage";
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.VIEW);
-    }
-
-    @Override
-    public int order() {
-        return 25;
+    public Place place() {
+        return new Place("usage", "Usage", 25, Permission.VIEW);
     }
 
     @Override

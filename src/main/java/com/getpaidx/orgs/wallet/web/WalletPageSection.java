@@ -10,7 +10,6 @@ import com.getpaidx.orgs.membership.OrganizationPageSection;
 import com.getpaidx.orgs.membership.OrganizationView;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.membership.SectionQuery;
-import com.getpaidx.orgs.membership.Role;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.wallet.TopUpManagement;
@@ -32,23 +31,8 @@ class WalletPageSection implements OrganizationPageSection {
     }
 
     @Override
-    public String slug() {
-        return "wallet";
-    }
-
-    @Override
-    public String label() {
-        return "Wallet";
-    }
-
-    @Override
-    public boolean visibleTo(Role role) {
-        return role.can(Permission.VIEW);
-    }
-
-    @Override
-    public int order() {
-        return 20;
+    public Place place() {
+        return new Place("wallet", "Wallet", 20, Permission.VIEW);
     }
 
     @Override
