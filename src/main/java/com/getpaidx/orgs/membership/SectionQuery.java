@@ -2,7 +2,6 @@ package com.getpaidx.orgs.membership;
 
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.getpaidx.orgs.shared.DomainException;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.UtcDays;
 
 /**
  * The query parameters of a section page (filters, paging cursors). Reading is forgiving: a malformed filter
@@ -41,14 +41,12 @@ public record SectionQuery(Map<String, List<String>> parameters) {
 
     /** A {@code yyyy-MM-dd} date as the start of that UTC day. */
     public @Nullable Instant dayStart(String name) {
-        LocalDate day = date(name);
-        return day == null ? null : day.atStartOfDay(ZoneOffset.UTC).toInstant();
+        return UtcDays.of(date(name), null).start();
     }
 
     /** A {@code yyyy-MM-dd} date as the end of that UTC day (the next day's start), so "to" includes the day. */
     public @Nullable Instant dayEnd(String name) {
-        LocalDate day = date(name);
-        return day == null ? null : day.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        return UtcDays.of(null, date(name)).end();
     }
 
     /** {@code limit} rows after the {@code cursor} parameter; a cursor that does not decode starts at the top. */

@@ -1,8 +1,6 @@
 package com.getpaidx.orgs.membership.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -17,6 +15,7 @@ import com.getpaidx.orgs.membership.MemberOrganizations;
 import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.shared.UtcDays;
 
 /** The audit log's CSV download; the section itself is {@link AuditPageSection}. */
 @Controller
@@ -35,10 +34,9 @@ class AuditPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) {
-        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        UtcDays days = UtcDays.of(from, to);
         var filter = new AuditFilter(actor == null ? null : new UserId(actor),
-                action == null || action.isBlank() ? null : action.trim(), start, end);
+                action == null || action.isBlank() ? null : action.trim(), days.start(), days.end());
         try (var csv = AuditCsv.download(response)) {
             organizations.exportAuditEvents(new OrgId(id), user.id(), filter, csv);
         }

@@ -1,8 +1,6 @@
 package com.getpaidx.orgs.usage.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -25,6 +23,7 @@ import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.shared.UtcDays;
 import com.getpaidx.orgs.usage.BillingTarget;
 import com.getpaidx.orgs.usage.BillingTargetOption;
 import com.getpaidx.orgs.usage.SpendPolicyManagement;
@@ -75,10 +74,9 @@ class UsagePageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) {
-        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        UtcDays days = UtcDays.of(from, to);
         try (var csv = UsageCsv.download(response)) {
-            review.export(new OrgId(id), user.id(), start, end, csv);
+            review.export(new OrgId(id), user.id(), days.start(), days.end(), csv);
         }
     }
 

@@ -1,8 +1,6 @@
 package com.getpaidx.orgs.wallet.web;
 
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
 import jakarta.servlet.http.HttpServletResponse;
@@ -15,6 +13,7 @@ import org.springframework.web.bind.annotation.RequestParam;
 
 import com.getpaidx.orgs.shared.CurrentUser;
 import com.getpaidx.orgs.shared.OrgId;
+import com.getpaidx.orgs.shared.UtcDays;
 import com.getpaidx.orgs.wallet.TopUpManagement;
 import com.getpaidx.orgs.wallet.WalletManagement;
 
@@ -42,10 +41,9 @@ class WalletPageController {
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate from,
             @RequestParam(required = false) @DateTimeFormat(iso = DateTimeFormat.ISO.DATE) LocalDate to,
             HttpServletResponse response) {
-        Instant start = from == null ? null : from.atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant end = to == null ? null : to.plusDays(1).atStartOfDay(ZoneOffset.UTC).toInstant();
+        UtcDays days = UtcDays.of(from, to);
         try (var csv = WalletCsv.download(response)) {
-            wallets.exportTransactions(new OrgId(id), user.id(), start, end, csv);
+            wallets.exportTransactions(new OrgId(id), user.id(), days.start(), days.end(), csv);
         }
     }
 
