@@ -1,7 +1,5 @@
 package com.getpaidx.orgs.seat;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -20,15 +18,15 @@ import tools.jackson.databind.JsonNode;
 
 import com.getpaidx.orgs.billing.PaymentProvider;
 import com.getpaidx.orgs.billing.SubscriptionChanged;
-import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.seat.SeatWebhooks.Team;
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.MutableClock;
-import com.getpaidx.orgs.support.StripeEvents;
-import com.getpaidx.orgs.support.StripeSignatures;
 
-import static com.getpaidx.orgs.seat.SeatPurchases.statusOf;
+import static com.getpaidx.orgs.seat.SeatWebhooks.completedCheckout;
+import static com.getpaidx.orgs.seat.SeatWebhooks.subscriptionEvent;
+import static com.getpaidx.orgs.support.SignedWebhooks.eventId;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -49,72 +47,20 @@ class SeatWebhookIntegrationTests {
     @Autowired ApplicationEventPublisher events;
     @Autowired TransactionTemplate transactions;
 
-    private record Team(UUID org, Api.User owner, List<Api.User> members, String subscriptionId, String customerId,
-            String sessionId) {
-    }
-
     private SeatPurchases purchases() {
         return new SeatPurchases(api);
     }
 
-    /**
-     * Three members on three seats of a subscription paid in the sandbox, none of whose own webhooks were
-     * delivered: the org learns of it from a signed {@code checkout.session.completed}.
-     */
+    private SeatWebhooks webhooks() {
+        return new SeatWebhooks(api, fixtures, environment, clock);
+    }
+
     private Team threeMembersOnThreeSeats() {
-        Api.User owner = api.newUser("owner");
-        UUID org = api.newOrg(owner);
-        List<Api.User> members = List.of(fixtures.newMember(org, owner, Role.MEMBER),
-                fixtures.newMember(org, owner, Role.MEMBER), fixtures.newMember(org, owner, Role.MEMBER));
-        Api.Response checkout = purchases().checkout(org, owner, 3);
-        String session = SeatPurchases.sessionOf(checkout);
-        Api.Response paid = api.post("/sandbox/api/checkout-sessions/" + session + "/complete?deliverEvent=false",
-                null, null);
-        Team team = new Team(org, owner, members, paid.text("subscriptionId"), paid.text("customerId"), session);
-        assertThat(purchases().seats(org, owner).get("paid").asInt()).as("no webhook yet").isZero();
-
-        assertThat(deliverSigned(completedCheckout(eventId(), team)).status()).isEqualTo(200);
-        assertThat(purchases().seats(org, owner).get("paid").asInt()).isEqualTo(3);
-        for (Api.User member : members) {
-            assertThat(purchases().assign(org, owner, member).status()).isEqualTo(200);
-        }
-        return team;
-    }
-
-    /** A subscription as Stripe would send it in an event: its own copy, possibly long out of date. */
-    private static String subscriptionObject(Team team, String status, int quantity) {
-        return """
-                {"id":"%s","object":"subscription","customer":"%s","status":"%s","cancel_at_period_end":false,
-                 "items":{"object":"list","data":[{"id":"si_test_1","object":"subscription_item","quantity":%d,
-                   "current_period_start":1767225660,"current_period_end":1769904060,
-                   "price":{"id":"price_test_seat","object":"price"}}],"has_more":false},
-                 "metadata":{"org_id":"%s","kind":"seats"}}"""
-                .formatted(team.subscriptionId(), team.customerId(), status, quantity, team.org());
-    }
-
-    private static String subscriptionEvent(String eventId, String type, Team team, String status, int quantity) {
-        return StripeEvents.event(eventId, type, StripeEvents.SDK_API_VERSION, subscriptionObject(team, status, quantity));
-    }
-
-    private static String completedCheckout(String eventId, Team team) {
-        String session = """
-                {"id":"%s","object":"checkout.session","mode":"subscription","status":"complete",
-                 "payment_status":"paid","client_reference_id":"%s","metadata":{"org_id":"%s","kind":"seats"},
-                 "customer":"%s","payment_intent":null,"subscription":"%s","amount_total":3600,"currency":"usd"}"""
-                .formatted(team.sessionId(), team.org(), team.org(), team.customerId(), team.subscriptionId());
-        return StripeEvents.event(eventId, "checkout.session.completed", StripeEvents.SDK_API_VERSION, session);
+        return webhooks().threeMembersOnThreeSeats();
     }
 
     private Api.Response deliverSigned(String payload) {
-        String secret = environment.getProperty("getpaidx.stripe.webhook-secret");
-        return api.exchange(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeSignatures.sign(payload, secret, clock.instant()))
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
-    }
-
-    private static String eventId() {
-        return "evt_test_" + UUID.randomUUID().toString().replace("-", "");
+        return webhooks().deliverSigned(payload);
     }
 
     private List<String> actions(Team team) {
@@ -124,16 +70,8 @@ class SeatWebhookIntegrationTests {
                 .reversed();
     }
 
-    /** What the org's seats are, without the ids and times that differ from one team to the next. */
     private List<String> outcome(Team team) {
-        JsonNode seats = purchases().seats(team.org(), team.owner());
-        List<String> outcome = new ArrayList<>(List.of("paid=" + seats.get("paid").asInt(),
-                "assigned=" + seats.get("assigned").asInt(), "suspended=" + seats.get("suspended").asInt(),
-                "status=" + seats.at("/subscription/status").asString(),
-                "quantity=" + seats.at("/subscription/quantity").asInt(),
-                "cancelAtPeriodEnd=" + seats.at("/subscription/cancelAtPeriodEnd").asBoolean()));
-        team.members().forEach(member -> outcome.add(statusOf(seats, member)));
-        return outcome;
+        return webhooks().outcome(team);
     }
 
     /**

@@ -34,9 +34,13 @@ public final class SignedWebhooks {
     }
 
     public Api.Response deliver(String payload) {
+        return deliver(payload, StripeSignatures.sign(payload, secret, clock.instant()));
+    }
+
+    /** Posts {@code payload} with the given {@code Stripe-Signature} header: a stale or forged one, say. */
+    public Api.Response deliver(String payload, String signature) {
         return api.exchange(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json")
-                .header("Stripe-Signature", StripeSignatures.sign(payload, secret, clock.instant()))
+                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
                 .POST(HttpRequest.BodyPublishers.ofString(payload)).build());
     }
 }

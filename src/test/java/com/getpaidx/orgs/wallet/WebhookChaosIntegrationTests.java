@@ -1,7 +1,5 @@
 package com.getpaidx.orgs.wallet;
 
-import java.net.URI;
-import java.net.http.HttpRequest;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -94,8 +92,6 @@ class WebhookChaosIntegrationTests {
     }
 
     private int deliver(String payload, String signature) {
-        return api.exchange(HttpRequest.newBuilder(URI.create(api.baseUrl() + "/webhooks/stripe"))
-                .header("Content-Type", "application/json").header("Stripe-Signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(payload)).build()).status();
+        return new SignedWebhooks(api, environment, clock).deliver(payload, signature).status();
     }
 }
