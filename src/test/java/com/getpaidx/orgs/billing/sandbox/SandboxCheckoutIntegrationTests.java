@@ -1,12 +1,9 @@
 package com.getpaidx.orgs.billing.sandbox;
 
 import java.net.URI;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,8 +33,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 @IntegrationTest
 class SandboxCheckoutIntegrationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
     @Autowired PaymentProvider provider;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
@@ -51,14 +46,8 @@ class SandboxCheckoutIntegrationTests {
 
     /** Presses a button of the checkout page the way a browser without JavaScript does: a form post with its CSRF token. */
     private HttpResponse<String> press(String sessionId, String button) {
-        HttpResponse<String> shown = checkouts.page("/sandbox/checkout/" + sessionId, null);
-        String cookie = shown.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher csrf = CSRF.matcher(shown.body());
-        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
-        URI action = URI.create(api.baseUrl() + "/sandbox/checkout/" + sessionId + "/" + button);
-        return checkouts.send(HttpRequest.newBuilder(action)
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString("_csrf=" + csrf.group(1))).build());
+        return checkouts.press(checkouts.page("/sandbox/checkout/" + sessionId, null),
+                "/sandbox/checkout/" + sessionId + "/" + button, "");
     }
 
     @Test

@@ -7,6 +7,8 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -37,6 +39,8 @@ final class SandboxCheckouts {
 
     record InboxRow(String eventId, String provider, String type, boolean processed) {
     }
+
+    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
 
     private final PaymentProvider provider;
     private final Api api;
@@ -73,7 +77,8 @@ final class SandboxCheckouts {
                 .toList();
     }
 
-    private static String text(JsonNode node, String pointer) {
+    /** The text at {@code pointer}, or null when it is absent or null. */
+    static String text(JsonNode node, String pointer) {
         JsonNode found = node.at(pointer);
         return found.isMissingNode() || found.isNull() ? null : found.asString();
     }
@@ -96,6 +101,17 @@ final class SandboxCheckouts {
             request.header("Cookie", cookie);
         }
         return send(request.GET().build());
+    }
+
+    /** A form post from a page the way a browser without JavaScript sends it: with the page's cookie and CSRF token. */
+    HttpResponse<String> press(HttpResponse<String> page, String action, String form) {
+        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
+        Matcher csrf = CSRF.matcher(page.body());
+        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
+        String body = "_csrf=" + csrf.group(1) + (form.isEmpty() ? "" : "&" + form);
+        return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + action))
+                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
     }
 
     HttpResponse<String> send(HttpRequest request) {

@@ -1,19 +1,15 @@
 package com.getpaidx.orgs.billing.sandbox;
 
-import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.stream.StreamSupport;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -36,13 +32,16 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 @IntegrationTest
 class SandboxSubscriptionIntegrationTests {
 
-    private static final Pattern CSRF = Pattern.compile("name=\"_csrf\"\\s+value=\"([^\"]+)\"");
-
     @Autowired PaymentProvider provider;
     @Autowired Api api;
     @Autowired JdbcClient jdbc;
 
-    private final HttpClient browser = HttpClient.newHttpClient();
+    private SandboxCheckouts checkouts;
+
+    @BeforeEach
+    void setUp() {
+        checkouts = new SandboxCheckouts(provider, api, jdbc);
+    }
 
     private record Seats(OrgId org, String customerId, HostedCheckout hosted) {
 
@@ -75,18 +74,13 @@ class SandboxSubscriptionIntegrationTests {
     private List<JsonNode> eventsAbout(String subscriptionOrSession) {
         Api.Response events = api.get("/sandbox/api/events?limit=200", null);
         return StreamSupport.stream(events.body().get("items").spliterator(), false)
-                .filter(event -> subscriptionOrSession.equals(text(event, "/data/subscriptionId"))
-                        || subscriptionOrSession.equals(text(event, "/data/session/sessionId")))
+                .filter(event -> subscriptionOrSession.equals(SandboxCheckouts.text(event, "/data/subscriptionId"))
+                        || subscriptionOrSession.equals(SandboxCheckouts.text(event, "/data/session/sessionId")))
                 .toList().reversed();
     }
 
     private static List<String> types(List<JsonNode> events) {
         return events.stream().map(event -> event.get("type").asString()).toList();
-    }
-
-    private static String text(JsonNode node, String pointer) {
-        JsonNode found = node.at(pointer);
-        return found.isMissingNode() || found.isNull() ? null : found.asString();
     }
 
     private boolean inInbox(String eventId) {
@@ -107,7 +101,7 @@ class SandboxSubscriptionIntegrationTests {
         assertThat(state.amountTotalMinor()).isEqualTo(3 * 1200L);
         assertThat(state.subscriptionId()).isNull();
         assertThat(seats.hosted().url()).endsWith("/sandbox/checkout/" + seats.sessionId());
-        String page = get(URI.create(seats.hosted().url()).getPath(), null).body();
+        String page = checkouts.page(URI.create(seats.hosted().url()).getPath(), null).body();
         assertThat(page).contains("Sandbox — no real money", "Pro seat", "Quantity", "36.00", "USD", "per month");
     }
 
@@ -225,24 +219,24 @@ class SandboxSubscriptionIntegrationTests {
         String portal = provider.createPortalSession(seats.customerId(), returnUrl);
 
         assertThat(portal).endsWith("/sandbox/portal/" + seats.customerId());
-        HttpResponse<String> shown = get(URI.create(portal).getPath(), null);
+        HttpResponse<String> shown = checkouts.page(URI.create(portal).getPath(), null);
         assertThat(shown.statusCode()).isEqualTo(200);
         assertThat(shown.body()).contains("Sandbox — no real money", "Difference Engines", subscriptionId,
                 "<label for=\"quantity-" + subscriptionId + "\">Quantity</label>", ">Update quantity</button>",
                 ">Cancel subscription</button>", "href=\"" + returnUrl + "\"", "Renews on");
 
-        HttpResponse<String> updated = press(shown, "/sandbox/portal/" + seats.customerId() + "/subscriptions/"
+        HttpResponse<String> updated = checkouts.press(shown, "/sandbox/portal/" + seats.customerId() + "/subscriptions/"
                 + subscriptionId + "/quantity", "quantity=2");
         assertThat(updated.statusCode()).isEqualTo(302);
         assertThat(updated.headers().firstValue("Location").orElseThrow())
                 .endsWith("/sandbox/portal/" + seats.customerId());
         assertThat(provider.fetchSubscription(subscriptionId).orElseThrow().quantity()).isEqualTo(2);
 
-        press(shown, "/sandbox/portal/" + seats.customerId() + "/subscriptions/" + subscriptionId + "/cancel", "");
+        checkouts.press(shown, "/sandbox/portal/" + seats.customerId() + "/subscriptions/" + subscriptionId + "/cancel", "");
         SubscriptionState cancelling = provider.fetchSubscription(subscriptionId).orElseThrow();
         assertThat(cancelling.status()).isEqualTo("active");
         assertThat(cancelling.cancelAtPeriodEnd()).isTrue();
-        assertThat(get(URI.create(portal).getPath(), null).body()).contains("Cancels on", ">Don't cancel</button>");
+        assertThat(checkouts.page(URI.create(portal).getPath(), null).body()).contains("Cancels on", ">Don't cancel</button>");
         assertThat(types(eventsAbout(subscriptionId))).containsExactly("customer.subscription.created",
                 "customer.subscription.updated", "customer.subscription.updated");
     }
@@ -251,38 +245,6 @@ class SandboxSubscriptionIntegrationTests {
     void aPortalForAnUnknownCustomerDoesNotExist() {
         assertThatThrownBy(() -> provider.createPortalSession("cus_sbx_unknown", "http://localhost/"))
                 .isInstanceOf(CustomerNotFound.class);
-        assertThat(get("/sandbox/portal/cus_sbx_unknown", null).statusCode()).isEqualTo(404);
-    }
-
-    private HttpResponse<String> get(String path, String cookie) {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(api.baseUrl() + path)).header("Accept", "text/html");
-        if (cookie != null) {
-            request.header("Cookie", cookie);
-        }
-        return send(request.GET().build());
-    }
-
-    /** A form post from a page the way a browser without JavaScript sends it: with the page's CSRF token. */
-    private HttpResponse<String> press(HttpResponse<String> page, String action, String form) {
-        String cookie = page.headers().firstValue("Set-Cookie").orElseThrow().split(";")[0];
-        Matcher csrf = CSRF.matcher(page.body());
-        assertThat(csrf.find()).as("the form carries a CSRF token").isTrue();
-        String body = "_csrf=" + csrf.group(1) + (form.isEmpty() ? "" : "&" + form);
-        return send(HttpRequest.newBuilder(URI.create(api.baseUrl() + action))
-                .header("Cookie", cookie).header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build());
-    }
-
-    private HttpResponse<String> send(HttpRequest request) {
-        try {
-            return browser.send(request, HttpResponse.BodyHandlers.ofString());
-        }
-        catch (IOException e) {
-            throw new IllegalStateException(e);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        assertThat(checkouts.page("/sandbox/portal/cus_sbx_unknown", null).statusCode()).isEqualTo(404);
     }
 }
