@@ -12,8 +12,8 @@ import com.getpaidx.orgs.shared.apidocs.ApiScopes;
 
 /**
  * Refuses a user's token the operations beyond its scopes, before the controller runs (the role check follows in
- * the facade). The scope of each operation is looked up by its mapped path pattern in {@link ApiScopes}; an
- * operation missing there is refused (fail closed). Service tokens and page sessions carry no scopes.
+ * the facade). The scope of each operation is looked up by its mapped path pattern in {@link ApiScopes}; a
+ * user operation missing there is refused (fail closed). Service tokens and page sessions carry no scopes.
  */
 class ScopeCheck implements HandlerInterceptor {
 

@@ -89,9 +89,13 @@ public final class ApiScopes {
      * answers 404), since there the token's scopes give nothing and the caller's role or the fallback decides.
      */
     public static Rule forRequest(String method, String pathPattern) {
-        Rule listed = of(method, pathPattern);
-        ApiCatalogue.Entry operation = ApiCatalogue.OPERATIONS.get(method.toLowerCase() + " " + pathPattern);
-        return listed instanceof Undecided && (operation == null || !operation.forUsers()) ? new AnyToken() : listed;
+        String key = method.toLowerCase() + " " + pathPattern;
+        Rule listed = RULES.get(key);
+        if (listed != null) {
+            return listed;
+        }
+        ApiCatalogue.Entry operation = ApiCatalogue.OPERATIONS.get(key);
+        return operation != null && operation.forUsers() ? new Undecided() : new AnyToken();
     }
 
     private static Map<String, Rule> parse() {
