@@ -1,8 +1,6 @@
 package com.getpaidx.orgs.seat;
 
-import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Random;
@@ -17,7 +15,7 @@ import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.MutableClock;
 import com.getpaidx.orgs.support.SignedWebhooks;
-import com.getpaidx.orgs.support.StripeSignatures;
+import com.getpaidx.orgs.support.SignedWebhooks.Delivery;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -44,14 +42,10 @@ class SubscriptionWebhookChaosIntegrationTests {
     private record Twins(Team shuffled, Team inOrder) {
     }
 
-    private record Delivery(String payload, String signature, int expected) {
-    }
-
     @Test
     void shuffledTriplicateStaleAndForgedDeliveriesEndWhereInOrderDeliveryEnds() {
         long seed = Long.getLong("chaos.seed", System.nanoTime());
         Random random = new Random(seed);
-        String secret = environment.getRequiredProperty("getpaidx.stripe.webhook-secret");
         SeatWebhooks webhooks = new SeatWebhooks(api, fixtures, environment, clock);
         List<Twins> pairs = new ArrayList<>();
         List<String> held = new ArrayList<>();
@@ -69,19 +63,8 @@ class SubscriptionWebhookChaosIntegrationTests {
             }
         }
 
-        List<Delivery> chaos = new ArrayList<>();
-        for (String payload : held) {
-            for (int copy = 0; copy < 3; copy++) {
-                chaos.add(new Delivery(payload, StripeSignatures.sign(payload, secret, clock.instant()), 200));
-            }
-            chaos.add(new Delivery(payload, StripeSignatures.sign(payload, secret,
-                    clock.instant().minus(Duration.ofSeconds(301 + random.nextInt(3600)))), 400));
-            chaos.add(new Delivery(payload, StripeSignatures.sign(payload, "whsec_forged_" + random.nextInt(),
-                    clock.instant()), 400));
-        }
-        Collections.shuffle(chaos, random);
         int processed = 0;
-        for (Delivery delivery : chaos) {
+        for (Delivery delivery : new SignedWebhooks(api, environment, clock).chaos(held, random)) {
             Api.Response response = webhooks.deliver(delivery.payload(), delivery.signature());
             assertThat(response.status()).as("seed %d: %s for %s", seed, response, delivery.payload())
                     .isEqualTo(delivery.expected());
