@@ -12,12 +12,12 @@ import com.getpaidx.orgs.support.Funding;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Funded orgs with workspaces billed to them, and usage events for them, through the public API. */
-final class UsageTraffic {
+public final class UsageTraffic {
 
     /** A funded org with a member whose workspace bills it. */
-    record Billed(Fixtures.Roster roster, String workspace) {
+    public record Billed(Fixtures.Roster roster, String workspace) {
 
-        UUID org() {
+        public UUID org() {
             return roster.org();
         }
     }
@@ -26,13 +26,13 @@ final class UsageTraffic {
     private final Fixtures fixtures;
     private final Funding funding;
 
-    UsageTraffic(Api api, Fixtures fixtures, Funding funding) {
+    public UsageTraffic(Api api, Fixtures fixtures, Funding funding) {
         this.api = api;
         this.fixtures = fixtures;
         this.funding = funding;
     }
 
-    Billed billed(String credits) {
+    public Billed billed(String credits) {
         Fixtures.Roster roster = fixtures.roster();
         funding.fund(roster.org(), roster.owner(), Credits.parse(credits));
         String workspace = workspaceOf(roster.member());

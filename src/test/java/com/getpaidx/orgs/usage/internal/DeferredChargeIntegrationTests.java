@@ -51,7 +51,7 @@ class DeferredChargeIntegrationTests {
     @Test
     void theChargeKeepsOnePlanPerConnection() {
         assertThat(jdbc.sql("SELECT array_to_string(proconfig, ',') FROM pg_proc WHERE proname = 'usage_charge'")
-                .query(String.class).single()).isEqualTo("plan_cache_mode=force_generic_plan");
+                .query(String.class).single()).isEqualTo("plan_cache_mode=force_generic_plan,enable_seqscan=off");
         assertThat(jdbc.sql("SELECT l.lanname FROM pg_proc p JOIN pg_language l ON l.oid = p.prolang WHERE p.proname = 'wallet_lock'")
                 .query(String.class).single()).isEqualTo("plpgsql");
     }
