@@ -13,7 +13,7 @@ import java.util.Map;
  *
  * <pre>
  * java -cp classes:postgresql.jar Bench group|naive base=http://127.0.0.1:PORT jdbc=jdbc:postgresql://127.0.0.1:PORT/postgres
- *      dataDir=… out=… [mode=quick] [connections=32 warmup=20 rounds=3 seconds=15 chartSeconds=10 wallets=10000 batchSize=100]
+ *      dataDir=… out=… [servicePid=…] [mode=quick] [connections=32 warmup=20 rounds=3 seconds=15 chartSeconds=10 wallets=10000 batchSize=100]
  * java -cp classes Bench report out=… [chart=docs/hot-wallet.svg]
  * </pre>
  *
@@ -32,6 +32,7 @@ public final class Bench {
     private final Options options;
     private final Db db;
     private final Wrk wrk;
+    private final CpuShare cpu;
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, LedgerCheck.Tally> tallies = new HashMap<>();
 
@@ -43,6 +44,7 @@ public final class Bench {
         this.options = options;
         this.db = new Db(options);
         this.wrk = new Wrk(options);
+        this.cpu = new CpuShare(Long.parseLong(options.get("servicePid", "0")));
     }
 
     public static void main(String[] args) throws Exception {
@@ -158,18 +160,28 @@ public final class Bench {
         System.out.println("   warm-up  " + warmup.describe(unit));
         List<Round> rounds = new ArrayList<>();
         List<RoundTrips.Window> windows = new ArrayList<>();
+        List<CpuShare.Split> splits = new ArrayList<>();
         for (int i = 1; i <= options.rounds(); i++) {
             RoundTrips.Snapshot before = stats == null ? null : settledSnapshot(stats);
+            CpuShare.Snapshot cpuBefore = cpu.take();
             Round round = wrk.run(load, connections, options.roundSeconds());
+            CpuShare.Split split = CpuShare.between(cpuBefore, cpu.take(), load.charges() ? round.acked() : round.requests());
             tally.add(round);
             rounds.add(round);
+            splits.add(split);
             System.out.println("   round " + i + "  " + round.describe(unit));
+            System.out.println("            " + split.describe(load.charges() ? "event" : "request"));
             if (stats != null) {
                 RoundTrips.Window window = RoundTrips.between(before, settledSnapshot(stats));
                 windows.add(window);
                 System.out.println("            " + window.describe());
             }
         }
+        CpuShare.Split median = CpuShare.Split.median(splits);
+        put(phase + "_cpu_service_us", median.serviceMicros());
+        put(phase + "_cpu_postgres_us", median.postgresMicros());
+        put(phase + "_cpu_rest_us", median.restMicros());
+        put(phase + "_cpu_idle_pct", median.idlePercent());
         return new Measured(rounds, windows);
     }
 

@@ -25,6 +25,7 @@ final class Report {
     static void print(Options options) throws IOException {
         Report report = new Report(options.out().resolve("result.properties"));
         report.table();
+        report.cpu();
         report.targets();
         report.chart(options);
         System.out.println(report.resultLine());
@@ -59,6 +60,21 @@ final class Report {
         System.out.println("-".repeat(100));
         for (String[] row : rows) {
             System.out.printf(Locale.ROOT, "%-22s %10s %9s  %s%n", (Object[]) row);
+        }
+        System.out.println();
+    }
+
+    /** Where each phase's CPU went (medians of its rounds; see {@link CpuShare}). */
+    private void cpu() {
+        System.out.printf(Locale.ROOT, "%-22s %10s %12s %14s %8s%n", "cpu a request/event", "service", "PostgreSQL",
+                "wrk, the rest", "idle");
+        System.out.println("-".repeat(70));
+        for (String phase : List.of("liveness", "ceiling", "hot_group", "hot_naive", "many", "batch")) {
+            if (figures.containsKey(phase + "_cpu_service_us")) {
+                System.out.printf(Locale.ROOT, "%-22s %7.0f µs %9.0f µs %11.0f µs %6.0f %%%n", phase,
+                        get(phase + "_cpu_service_us"), get(phase + "_cpu_postgres_us"), get(phase + "_cpu_rest_us"),
+                        get(phase + "_cpu_idle_pct"));
+            }
         }
         System.out.println();
     }

@@ -1,0 +1,97 @@
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Locale;
+import java.util.stream.Stream;
+
+/**
+ * Where the CPU of a round went, read from /proc (Linux, clock ticks of 10 ms): the service's JVM,
+ * every PostgreSQL process (the service's embedded cluster: the only one while the bench runs) and the
+ * rest of the machine's busy time (wrk, mostly), each per request or event the round answered; and
+ * the share of the machine that stayed idle. Two cores that are never idle are the limit; an idle
+ * share says something else waits (a lock, a lane, the disk).
+ */
+final class CpuShare {
+
+    private static final double MICROS_PER_TICK = 10_000;
+
+    /** Cumulative ticks at one moment. */
+    record Snapshot(long service, long postgres, long busy, long all) {
+    }
+
+    /** Microseconds a request (or event) of CPU, by whom, and the idle share of the machine. */
+    record Split(double serviceMicros, double postgresMicros, double restMicros, double idlePercent) {
+
+        String describe(String unit) {
+            return String.format(Locale.ROOT, "cpu a %s: service %.0f µs, PostgreSQL %.0f µs, wrk and the rest %.0f µs; %.0f %% idle",
+                    unit, serviceMicros, postgresMicros, restMicros, idlePercent);
+        }
+
+        static Split median(List<Split> splits) {
+            return new Split(Round.median(splits.stream().map(Split::serviceMicros).toList()),
+                    Round.median(splits.stream().map(Split::postgresMicros).toList()),
+                    Round.median(splits.stream().map(Split::restMicros).toList()),
+                    Round.median(splits.stream().map(Split::idlePercent).toList()));
+        }
+    }
+
+    private final long servicePid;
+
+    /** {@code servicePid} 0: the service's share is not measured (it counts in the rest). */
+    CpuShare(long servicePid) {
+        this.servicePid = servicePid;
+    }
+
+    Snapshot take() throws IOException {
+        String[] cpu = Files.readAllLines(Path.of("/proc/stat")).getFirst().trim().split("\\s+");
+        long all = 0;
+        for (int i = 1; i < cpu.length; i++) {
+            all += Long.parseLong(cpu[i]);
+        }
+        long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle and iowait
+        long postgres = 0;
+        try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
+            for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
+                String[] stat = stat(process);
+                if (stat != null && stat[0].equals("postgres")) {
+                    postgres += ticks(stat);
+                }
+            }
+        }
+        String[] service = servicePid > 0 ? stat(Path.of("/proc", Long.toString(servicePid))) : null;
+        return new Snapshot(service == null ? 0 : ticks(service), postgres, all - idle, all);
+    }
+
+    static Split between(Snapshot before, Snapshot after, long units) {
+        double per = MICROS_PER_TICK / Math.max(1, units);
+        long service = after.service() - before.service();
+        long postgres = after.postgres() - before.postgres();
+        long busy = after.busy() - before.busy();
+        long all = Math.max(1, after.all() - before.all());
+        return new Split(service * per, postgres * per, Math.max(0, busy - service - postgres) * per,
+                100.0 * (all - busy) / all);
+    }
+
+    /** The command name, then the fields after it (state first); null once the process is gone. */
+    private static String[] stat(Path process) {
+        try {
+            String line = Files.readString(process.resolve("stat"));
+            int open = line.indexOf('(');
+            int close = line.lastIndexOf(')');
+            String[] rest = line.substring(close + 2).split(" ");
+            String[] fields = new String[rest.length + 1];
+            fields[0] = line.substring(open + 1, close);
+            System.arraycopy(rest, 0, fields, 1, rest.length);
+            return fields;
+        }
+        catch (IOException | RuntimeException e) {
+            return null;
+        }
+    }
+
+    /** utime + stime: fields 14 and 15 of /proc/PID/stat, 12 and 13 after the name here. */
+    private static long ticks(String[] stat) {
+        return Long.parseLong(stat[12]) + Long.parseLong(stat[13]);
+    }
+}
