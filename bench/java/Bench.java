@@ -1,5 +1,6 @@
 import java.io.IOException;
 import java.nio.file.Files;
+import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.util.ArrayList;
@@ -44,7 +45,7 @@ public final class Bench {
         this.options = options;
         this.db = new Db(options);
         this.wrk = new Wrk(options);
-        this.cpu = new CpuShare(Long.parseLong(options.get("servicePid", "0")));
+        this.cpu = new CpuShare(Long.parseLong(options.get("servicePid", "0")), Path.of(options.require("dataDir")));
     }
 
     public static void main(String[] args) throws Exception {

@@ -7,8 +7,9 @@ import java.util.stream.Stream;
 
 /**
  * Where the CPU of a round went, read from /proc (Linux, clock ticks of 10 ms): the service's JVM,
- * every PostgreSQL process (the service's embedded cluster: the only one while the bench runs) and the
- * rest of the machine's busy time (wrk, mostly), each per request or event the round answered; and
+ * the service's PostgreSQL (its postmaster, named by the data directory's postmaster.pid, and the
+ * postmaster's children) and the rest of the machine's busy time (wrk, mostly), each per request or
+ * event the round answered; and
  * the share of the machine that stayed idle. Two cores that are never idle are the limit; an idle
  * share says something else waits (a lock, a lane, the disk).
  */
@@ -37,10 +38,12 @@ final class CpuShare {
     }
 
     private final long servicePid;
+    private final Path dataDirectory;
 
     /** {@code servicePid} 0: the service's share is not measured (it counts in the rest). */
-    CpuShare(long servicePid) {
+    CpuShare(long servicePid, Path dataDirectory) {
         this.servicePid = servicePid;
+        this.dataDirectory = dataDirectory;
     }
 
     Snapshot take() throws IOException {
@@ -50,11 +53,12 @@ final class CpuShare {
             all += Long.parseLong(cpu[i]);
         }
         long idle = Long.parseLong(cpu[4]) + Long.parseLong(cpu[5]); // idle and iowait
+        String postmaster = postmaster();
         long postgres = 0;
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 String[] stat = stat(process);
-                if (stat != null && stat[0].equals("postgres")) {
+                if (stat != null && (process.getFileName().toString().equals(postmaster) || stat[2].equals(postmaster))) {
                     postgres += ticks(stat);
                 }
             }
@@ -71,6 +75,16 @@ final class CpuShare {
         long all = Math.max(1, after.all() - before.all());
         return new Split(service * per, postgres * per, Math.max(0, busy - service - postgres) * per,
                 100.0 * (all - busy) / all);
+    }
+
+    /** The postmaster's pid, from the first line of postmaster.pid; "" when there is none. */
+    private String postmaster() {
+        try {
+            return Files.readAllLines(dataDirectory.resolve("postmaster.pid")).getFirst().trim();
+        }
+        catch (IOException | RuntimeException e) {
+            return "";
+        }
     }
 
     /** The command name, then the fields after it (state first); null once the process is gone. */
