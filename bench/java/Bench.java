@@ -19,7 +19,7 @@ import java.util.Map;
  * </pre>
  *
  * {@code group} runs against the service as configured (group commit): liveness, ceiling, hot_group,
- * many, batch, raw_batch and the group points of the chart; {@code naive} against the service started
+ * many, batch and raw_batch (their rounds in turn) and the group points of the chart; {@code naive} against the service started
  * with {@code getpaidx.usage.group-commit=false}: hot_naive and the naive points. Each phase warms up,
  * measures its rounds (medians go to out/result.properties) and checks the ledger of its wallets;
  * {@code report} prints the table, the targets and the RESULT line (see {@link Report}).
@@ -106,13 +106,12 @@ public final class Bench {
             put("many_p99_ms", Round.medianP99(spread.rounds()));
             put("many_wallets", many.orgs().size());
 
-            Measured batches = measure("batch", Wrk.Load.batch("batch-" + run, batch, options.batchSize()), batch, c);
+            Measured batches = batchAgainstRaw(batch, c);
             LedgerCheck.verify(c, "batch", batch, tallies.get(batch.tag()));
             put("batch_eps", Round.medianRate(batches.rounds()));
             put("batch_p99_ms", Round.medianP99(batches.rounds()));
             put("batch_round_trips_per_batch", Round.median(batches.windows().stream().map(RoundTrips.Window::perBatch).toList()));
 
-            rawBatch();
             chartPoints("group", Wrk.Load.events("event", "chartg-" + run, chart), chart, c);
         }
     }
@@ -149,76 +148,60 @@ public final class Bench {
     }
 
     /** Warm-up, then the rounds; with {@code stats}, the statements of each round from pg_stat_statements. */
-    private Measured measure(String phase, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
-        int connections = options.connections();
-        System.out.printf(Locale.ROOT, "== %s: %d connections, warm-up %d s, %d × %d s%n", phase, connections,
+    private Measured measure(String name, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
+        Phase phase = start(name, load, wallets, stats);
+        for (int i = 1; i <= options.rounds(); i++) {
+            phase.round(options.roundSeconds());
+        }
+        return finish(phase);
+    }
+
+    private Phase start(String name, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
+        System.out.printf(Locale.ROOT, "== %s: %d connections, warm-up %d s, %d × %d s%n", name, options.connections(),
                 options.warmupSeconds(), options.rounds(), options.roundSeconds());
         LedgerCheck.Tally tally = wallets == null ? new LedgerCheck.Tally()
                 : tallies.computeIfAbsent(wallets.tag(), tag -> new LedgerCheck.Tally());
-        Round warmup = wrk.run(load, connections, options.warmupSeconds());
-        tally.add(warmup);
-        String unit = load.charges() ? "events/s" : "requests/s";
-        System.out.println("   warm-up  " + warmup.describe(unit));
-        List<Round> rounds = new ArrayList<>();
-        List<RoundTrips.Window> windows = new ArrayList<>();
-        List<CpuShare.Split> splits = new ArrayList<>();
-        for (int i = 1; i <= options.rounds(); i++) {
-            RoundTrips.Snapshot before = stats == null ? null : settledSnapshot(stats);
-            CpuShare.Snapshot cpuBefore = cpu.take();
-            Round round = wrk.run(load, connections, options.roundSeconds());
-            CpuShare.Split split = CpuShare.between(cpuBefore, cpu.take(), load.charges() ? round.acked() : round.requests());
-            tally.add(round);
-            rounds.add(round);
-            splits.add(split);
-            System.out.println("   round " + i + "  " + round.describe(unit));
-            System.out.println("            " + split.describe(load.charges() ? "event" : "request"));
-            if (stats != null) {
-                RoundTrips.Window window = RoundTrips.between(before, settledSnapshot(stats));
-                windows.add(window);
-                System.out.println("            " + window.describe());
-            }
-        }
-        CpuShare.Split median = CpuShare.Split.median(splits);
-        put(phase + "_cpu_service_us", median.serviceMicros());
-        put(phase + "_cpu_postgres_us", median.postgresMicros());
-        put(phase + "_cpu_rest_us", median.restMicros());
-        put(phase + "_cpu_idle_pct", median.idlePercent());
-        return new Measured(rounds, windows);
+        Phase phase = new Phase(name, load, stats, tally, wrk, cpu, options.connections());
+        phase.warmUp(options.warmupSeconds());
+        return phase;
+    }
+
+    private Measured finish(Phase phase) throws IOException {
+        CpuShare.Split median = phase.medianSplit();
+        put(phase.name() + "_cpu_service_us", median.serviceMicros());
+        put(phase.name() + "_cpu_postgres_us", median.postgresMicros());
+        put(phase.name() + "_cpu_rest_us", median.restMicros());
+        put(phase.name() + "_cpu_idle_pct", median.idlePercent());
+        return new Measured(phase.rounds(), phase.windows());
     }
 
     /**
-     * Once the service has finished the requests wrk cut off (no statement for half a second, at
-     * most 15 s), and its backends, idle, have flushed their transaction counts (within a second).
+     * The batch phase and the database's own rate for the same shape (plain JDBC, 100 debits a
+     * transaction on one wallet), round for round in turn: batch round 1, raw round 1, batch round 2, …
+     * Their ratio is the median of the rounds' ratios, each from two rounds a few seconds apart, so a
+     * machine that slows down or speeds up over the run moves both sides of it.
      */
-    private static RoundTrips.Snapshot settledSnapshot(Connection stats) throws Exception {
-        RoundTrips.Snapshot last = RoundTrips.snapshot(stats);
-        for (int i = 0; i < 30; i++) {
-            Thread.sleep(500);
-            RoundTrips.Snapshot next = RoundTrips.snapshot(stats);
-            boolean quiet = RoundTrips.between(last, next).statements() == 0;
-            last = next;
-            if (quiet) {
-                break;
-            }
-        }
-        Thread.sleep(1_200);
-        return RoundTrips.snapshot(stats);
-    }
-
-    private void rawBatch() throws Exception {
+    private Measured batchAgainstRaw(Setup.Wallets batch, Connection stats) throws Exception {
+        Phase batches = start("batch", Wrk.Load.batch("batch-" + run, batch, options.batchSize()), batch, stats);
         int connections = options.connections();
-        System.out.printf(Locale.ROOT, "== raw_batch: plain JDBC, 100 debits a transaction, %d connections, warm-up %d s, %d × %d s%n",
-                connections, options.warmupSeconds(), options.rounds(), options.roundSeconds());
+        System.out.printf(Locale.ROOT, "== raw_batch: plain JDBC, 100 debits a transaction, %d connections, warm-up %d s;"
+                + " its rounds alternate with batch's%n", connections, options.warmupSeconds());
         RawJdbc raw = new RawJdbc(db);
         System.out.println("   warm-up  " + raw.run(connections, options.warmupSeconds()).describe("debits/s"));
-        List<Round> rounds = new ArrayList<>();
+        List<Round> rawRounds = new ArrayList<>();
+        List<Double> ratios = new ArrayList<>();
         for (int i = 1; i <= options.rounds(); i++) {
+            Round ours = batches.round(options.roundSeconds());
             Round round = raw.run(connections, options.roundSeconds());
-            rounds.add(round);
-            System.out.println("   round " + i + "  " + round.describe("debits/s").replace("requests", "transactions"));
+            rawRounds.add(round);
+            ratios.add(ours.perSecond() / round.perSecond());
+            System.out.printf(Locale.ROOT, "   raw %d  %s%n            batch ÷ raw %.3f%n", i,
+                    round.describe("debits/s").replace("requests", "transactions"), ratios.getLast());
         }
         raw.verify();
-        put("raw_batch_eps", Round.medianRate(rounds));
+        put("raw_batch_eps", Round.medianRate(rawRounds));
+        put("batch_raw_ratio", Round.median(ratios));
+        return finish(batches);
     }
 
     /** Short rounds on the chart's connection counts (skipped when chartSeconds=0). */

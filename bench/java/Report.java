@@ -49,7 +49,7 @@ final class Report {
                 { "hot_naive_eps", eps("hot_naive_eps"), ms("hot_naive_p99_ms"), "one org wallet, single events, one transaction each" },
                 { "many_eps", eps("many_eps"), ms("many_p99_ms"), String.format(Locale.ROOT, "%,.0f org wallets, a random one per event", get("many_wallets")) },
                 { "batch_eps", eps("batch_eps"), ms("batch_p99_ms"), "one org wallet, /usage-events/batch of 100 (p99 per request)" },
-                { "raw_batch_eps", eps("raw_batch_eps"), "", "plain JDBC, 100 debits a transaction on one wallet" },
+                { "raw_batch_eps", eps("raw_batch_eps"), "", "plain JDBC, 100 debits a transaction on one wallet (rounds between batch's)" },
                 { "round_trips_per_batch", two(roundTrips()), "", String.format(Locale.ROOT,
                         "statements per usage_charge call (hot_group %s, batch %s)", two(get("hot_group_round_trips_per_batch")),
                         two(get("batch_round_trips_per_batch"))) },
@@ -92,8 +92,11 @@ final class Report {
         target(get("many_eps") >= 0.6 * ceiling && get("many_p99_ms") <= 50,
                 "many_eps %.0f >= 0.6 x ceiling_eps (%.2f x) and many_p99_ms %.1f <= 50", get("many_eps"),
                 get("many_eps") / ceiling, get("many_p99_ms"));
-        target(batch >= 20_000 && batch >= 0.5 * raw, "batch_eps %.0f >= 20000 and >= 0.5 x raw_batch_eps %.0f (%.2f x)",
-                batch, raw, batch / raw);
+        // rounds of batch and raw_batch alternate; the ratio is the median of each pair's (the medians' ratio beside it)
+        double paired = figures.containsKey("batch_raw_ratio") ? get("batch_raw_ratio") : batch / raw;
+        target(batch >= 20_000 && paired >= 0.5,
+                "batch_eps %.0f >= 20000 and >= 0.5 x raw_batch_eps %.0f (%.3f x round by round; %.3f x of the medians)",
+                batch, raw, paired, batch / raw);
         target(roundTrips() <= 3, "round_trips_per_batch %.2f <= 3", roundTrips());
     }
 
