@@ -37,10 +37,6 @@ public final class Bench {
     private final String run = Long.toString(System.currentTimeMillis(), 36);
     private final Map<String, LedgerCheck.Tally> tallies = new HashMap<>();
 
-    /** The rounds of one phase, and the statement counts of each round when asked for. */
-    record Measured(List<Round> rounds, List<RoundTrips.Window> windows) {
-    }
-
     private Bench(Options options) {
         this.options = options;
         this.db = new Db(options);
@@ -74,16 +70,16 @@ public final class Bench {
                     many.orgs().size() + 3, (System.nanoTime() - t0) / 1e9);
 
             warmService(hot, batch);
-            Measured liveness = measure("liveness", Wrk.Load.get("/livez"), null, null);
-            expect(liveness, "liveness", r -> r.non2xx() == 0, "a liveness answer was not 2xx");
+            Phase liveness = measure("liveness", Wrk.Load.get("/livez"), null, null);
+            expect(liveness, r -> r.non2xx() == 0, "a liveness answer was not 2xx");
             put("liveness_eps", Round.medianRate(liveness.rounds()));
 
-            Measured ceiling = measure("ceiling", Wrk.Load.events("refused", "ceiling-" + run, hot), null, null);
-            expect(ceiling, "ceiling", r -> r.non2xx() == r.requests() && r.acked() == 0, "a refused event was not refused");
+            Phase ceiling = measure("ceiling", Wrk.Load.events("refused", "ceiling-" + run, hot), null, null);
+            expect(ceiling, r -> r.non2xx() == r.requests() && r.acked() == 0, "a refused event was not refused");
             put("ceiling_eps", Round.medianRate(ceiling.rounds()));
             put("ceiling_p99_ms", Round.medianP99(ceiling.rounds()));
 
-            Measured hotGroup = measure("hot_group", Wrk.Load.events("event", "hot-" + run, hot), hot, c);
+            Phase hotGroup = measure("hot_group", Wrk.Load.events("event", "hot-" + run, hot), hot, c);
             LedgerCheck.verify(c, "hot_group", hot, tallies.get(hot.tag()));
             put("hot_group_eps", Round.medianRate(hotGroup.rounds()));
             put("hot_group_p50_ms", Round.medianP50(hotGroup.rounds()));
@@ -99,14 +95,14 @@ public final class Bench {
             put("events_per_flush", Round.median(perFlush));
             put("hot_group_round_trips_per_batch", Round.median(hotGroup.windows().stream().map(RoundTrips.Window::perBatch).toList()));
 
-            Measured spread = measure("many", Wrk.Load.events("event", "many-" + run, many), many, null);
+            Phase spread = measure("many", Wrk.Load.events("event", "many-" + run, many), many, null);
             LedgerCheck.verify(c, "many", many, tallies.get(many.tag()));
             put("many_eps", Round.medianRate(spread.rounds()));
             put("many_p50_ms", Round.medianP50(spread.rounds()));
             put("many_p99_ms", Round.medianP99(spread.rounds()));
             put("many_wallets", many.orgs().size());
 
-            Measured batches = batchAgainstRaw(batch, c);
+            Phase batches = batchAgainstRaw(batch, c);
             LedgerCheck.verify(c, "batch", batch, tallies.get(batch.tag()));
             put("batch_eps", Round.medianRate(batches.rounds()));
             put("batch_p99_ms", Round.medianP99(batches.rounds()));
@@ -139,7 +135,7 @@ public final class Bench {
             RoundTrips.enable(c);
             Setup.Wallets hot = Setup.create(c, run, "naive", 1, 1, FUNDED);
             Setup.Wallets chart = Setup.create(c, run, "chartn", 1, 1, FUNDED);
-            Measured naive = measure("hot_naive", Wrk.Load.events("event", "naive-" + run, hot), hot, c);
+            Phase naive = measure("hot_naive", Wrk.Load.events("event", "naive-" + run, hot), hot, c);
             LedgerCheck.verify(c, "hot_naive", hot, tallies.get(hot.tag()));
             put("hot_naive_eps", Round.medianRate(naive.rounds()));
             put("hot_naive_p99_ms", Round.medianP99(naive.rounds()));
@@ -148,7 +144,7 @@ public final class Bench {
     }
 
     /** Warm-up, then the rounds; with {@code stats}, the statements of each round from pg_stat_statements. */
-    private Measured measure(String name, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
+    private Phase measure(String name, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {
         Phase phase = start(name, load, wallets, stats);
         for (int i = 1; i <= options.rounds(); i++) {
             phase.round(options.roundSeconds());
@@ -166,13 +162,13 @@ public final class Bench {
         return phase;
     }
 
-    private Measured finish(Phase phase) throws IOException {
+    private Phase finish(Phase phase) throws IOException {
         CpuShare.Split median = phase.medianSplit();
         put(phase.name() + "_cpu_service_us", median.serviceMicros());
         put(phase.name() + "_cpu_postgres_us", median.postgresMicros());
         put(phase.name() + "_cpu_rest_us", median.restMicros());
         put(phase.name() + "_cpu_idle_pct", median.idlePercent());
-        return new Measured(phase.rounds(), phase.windows());
+        return phase;
     }
 
     /**
@@ -181,7 +177,7 @@ public final class Bench {
      * Their ratio is the median of the rounds' ratios, each from two rounds a few seconds apart, so a
      * machine that slows down or speeds up over the run moves both sides of it.
      */
-    private Measured batchAgainstRaw(Setup.Wallets batch, Connection stats) throws Exception {
+    private Phase batchAgainstRaw(Setup.Wallets batch, Connection stats) throws Exception {
         Phase batches = start("batch", Wrk.Load.batch("batch-" + run, batch, options.batchSize()), batch, stats);
         int connections = options.connections();
         System.out.printf(Locale.ROOT, "== raw_batch: plain JDBC, 100 debits a transaction, %d connections, warm-up %d s;"
@@ -222,9 +218,9 @@ public final class Bench {
         LedgerCheck.verify(c, "chart " + mode, wallets, tally);
     }
 
-    private static void expect(Measured measured, String phase, java.util.function.Predicate<Round> ok, String problem) {
-        if (!measured.rounds().stream().allMatch(ok)) {
-            System.out.println("FAILED " + phase + ": " + problem + " (see wrk.log)");
+    private static void expect(Phase phase, java.util.function.Predicate<Round> ok, String problem) {
+        if (!phase.rounds().stream().allMatch(ok)) {
+            System.out.println("FAILED " + phase.name() + ": " + problem + " (see wrk.log)");
             System.exit(1);
         }
     }

@@ -93,7 +93,7 @@ final class Report {
                 "many_eps %.0f >= 0.6 x ceiling_eps (%.2f x) and many_p99_ms %.1f <= 50", get("many_eps"),
                 get("many_eps") / ceiling, get("many_p99_ms"));
         // rounds of batch and raw_batch alternate; the ratio is the median of each pair's (the medians' ratio beside it)
-        double paired = figures.containsKey("batch_raw_ratio") ? get("batch_raw_ratio") : batch / raw;
+        double paired = get("batch_raw_ratio");
         target(batch >= 20_000 && paired >= 0.5,
                 "batch_eps %.0f >= 20000 and >= 0.5 x raw_batch_eps %.0f (%.3f x round by round; %.3f x of the medians)",
                 batch, raw, paired, batch / raw);
