@@ -4,15 +4,23 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.ResourceLock;
 
 import com.getpaidx.orgs.support.ServiceProcess;
 
@@ -20,52 +28,124 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Issue 12, item 6, through HTTP: a usage request that waits longer than {@code getpaidx.usage.wait-timeout}
+ * Issue 12, item 6, through HTTP. A usage request that waits longer than {@code getpaidx.usage.wait-timeout}
  * while its event is still queued is taken out of the lane and answered 503 {@code usage_timeout} (its
- * Retry-After: ProblemsTests), and nothing of it is charged; the same request sent again is charged once. The lane is held
- * up the way a slow database holds it: another session locks the wallet row the batch in flight needs.
- * Its own service (a 2 s wait), since the shared context waits 30 s and its lane serves every other test.
+ * Retry-After: ProblemsTests), and nothing of it is charged; the same request sent again is charged once. One whose
+ * events are already in a batch that may still commit is answered 503 {@code outcome_unknown}, and its retry with the
+ * same eventId is a replay. The lane is held up the way a slow database holds it: another session locks the wallet
+ * row the batch in flight needs. Its own service (a 2 s wait, its lane to itself, the meter the second test reads),
+ * since the shared context waits 30 s and its lane serves every other test.
  */
 @Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
+@ResourceLock("UsageWaitTimeoutTests.lane") // one lane: a test's held batch would hold the other's events
 class UsageWaitTimeoutTests {
 
     private static final String TOKEN = "wait-timeout-test-token-" + UUID.randomUUID();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static ServiceProcess service;
+    private static Client client;
+
+    @BeforeAll
+    static void start() throws Exception {
+        service = ServiceProcess.start(TOKEN, "--getpaidx.usage.wait-timeout=2s");
+        client = new Client(service.baseUrl(), TOKEN, Duration.ofSeconds(60));
+    }
+
+    @AfterAll
+    static void stop() {
+        service.close();
+    }
 
     @Test
     void aQueuedEventThatWaitsTooLongIsNotChargedAndItsRetryIsChargedOnce() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(TOKEN, "--getpaidx.usage.wait-timeout=2s")) {
-            Client client = new Client(service.baseUrl(), TOKEN, Duration.ofSeconds(60));
-            BankOrg held = BankOrg.create(client, "held", 0, 0, false);
-            BankOrg queued = BankOrg.create(client, "queued", 1, 0, false);
-            try (Connection lock = connect(service); Connection watch = connect(service)) {
-                await().atMost(Duration.ofSeconds(30)).until(() -> balance(watch, held.id) > 0 && balance(watch, queued.id) > 0);
-                lock.setAutoCommit(false);
-                balanceForUpdate(lock, held.id);
+        BankOrg held = BankOrg.create(client, "held", 0, 0, false);
+        BankOrg queued = BankOrg.create(client, "queued", 1, 0, false);
+        try (Connection lock = connect(); Connection watch = connect()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> balance(watch, held.id) > 0 && balance(watch, queued.id) > 0);
+            lock.setAutoCommit(false);
+            balanceForUpdate(lock, held.id);
 
-                Map<String, Object> first = event(held.workspaces.getFirst());
-                CompletableFuture<Client.Answer> inFlight = CompletableFuture.supplyAsync(
-                        () -> client.post("/api/v1/usage-events", TOKEN, first));
-                await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(watch));
+            Map<String, Object> first = event(held.workspaces.getFirst());
+            CompletableFuture<Client.Answer> inFlight = post(first);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(watch));
 
-                Map<String, Object> second = event(queued.workspaces.getFirst());
-                Client.Answer timedOut = client.post("/api/v1/usage-events", TOKEN, second);
-                assertThat(timedOut.status()).as(String.valueOf(timedOut)).isEqualTo(503);
-                assertThat(timedOut.code()).isEqualTo("usage_timeout");
-                assertThat(charged(watch, (String) second.get("eventId"))).as("nothing of a timed-out event is charged").isZero();
+            Map<String, Object> second = event(queued.workspaces.getFirst());
+            Client.Answer timedOut = client.post("/api/v1/usage-events", TOKEN, second);
+            assertThat(timedOut.status()).as(String.valueOf(timedOut)).isEqualTo(503);
+            assertThat(timedOut.code()).isEqualTo("usage_timeout");
+            assertThat(charged(watch, second)).as("nothing of a timed-out event is charged").isZero();
 
-                lock.rollback();
-                assertThat(inFlight.get(30, TimeUnit.SECONDS).status()).as("the batch in flight commits once the row is free")
-                        .isEqualTo(201);
-                Client.Answer retried = client.post("/api/v1/usage-events", TOKEN, second);
-                assertThat(retried.status()).as("a retry of the timed-out event is charged now, not replayed").isEqualTo(201);
-                assertThat(retried.replayed()).isFalse();
-                Client.Answer again = client.post("/api/v1/usage-events", TOKEN, second);
-                assertThat(again.status()).isEqualTo(200);
-                assertThat(again.replayed()).isTrue();
-                assertThat(charged(watch, (String) second.get("eventId"))).as("charged once").isEqualTo(1);
-                assertThat(charged(watch, (String) first.get("eventId"))).isEqualTo(1);
+            lock.rollback();
+            assertThat(inFlight.get(30, TimeUnit.SECONDS).status()).as("the batch in flight commits once the row is free")
+                    .isEqualTo(201);
+            Client.Answer retried = client.post("/api/v1/usage-events", TOKEN, second);
+            assertThat(retried.status()).as("a retry of the timed-out event is charged now, not replayed").isEqualTo(201);
+            assertThat(retried.replayed()).isFalse();
+            assertReplayedAndChargedOnce(watch, second);
+            assertThat(charged(watch, first)).isEqualTo(1);
+        }
+    }
+
+    /**
+     * Two requests queue behind a held batch; that batch commits, the next takes both and is held in turn (a lock
+     * on their wallet). Whoever drains it waits in the database; the other waiter's events are in a batch that may
+     * still commit, so past its wait it is told 503 {@code outcome_unknown}, never "not charged". The batch then
+     * commits, and the retry with the same eventId is a replay: charged once.
+     */
+    @Test
+    void aRequestWhoseBatchOutlastsItsWaitIsToldTheOutcomeIsUnknownAndItsRetryIsNotChargedTwice() throws Exception {
+        BankOrg drained = BankOrg.create(client, "drained", 0, 0, false);
+        BankOrg held = BankOrg.create(client, "unknown", 1, 0, false);
+        try (Connection lockDrained = connect(); Connection lockHeld = connect(); Connection watch = connect()) {
+            await().atMost(Duration.ofSeconds(30)).until(() -> balance(watch, drained.id) > 0 && balance(watch, held.id) > 0);
+            lockDrained.setAutoCommit(false);
+            balanceForUpdate(lockDrained, drained.id);
+            lockHeld.setAutoCommit(false);
+            balanceForUpdate(lockHeld, held.id);
+
+            Map<String, Object> first = event(drained.workspaces.getFirst());
+            CompletableFuture<Client.Answer> inFlight = post(first);
+            await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(watch));
+            List<Map<String, Object>> events = List.of(event(held.workspaces.getFirst()), event(held.workspaces.getFirst()));
+            List<CompletableFuture<Client.Answer>> behind = events.stream().map(UsageWaitTimeoutTests::post).toList();
+            await().atMost(Duration.ofSeconds(1)).until(() -> queued() == 2);
+
+            lockDrained.rollback(); // the next batch takes both and waits for the held wallet
+            await().atMost(Duration.ofSeconds(1)).until(() -> queued() == 0);
+            Client.Answer first503 = (Client.Answer) CompletableFuture.anyOf(behind.toArray(CompletableFuture[]::new))
+                    .get(30, TimeUnit.SECONDS);
+            assertThat(first503.status()).as(String.valueOf(first503)).isEqualTo(503);
+            assertThat(first503.code()).isEqualTo("outcome_unknown");
+
+            lockHeld.rollback();
+            assertThat(inFlight.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
+            for (int i = 0; i < events.size(); i++) {
+                Client.Answer answer = behind.get(i).get(30, TimeUnit.SECONDS);
+                assertThat(answer.status() == 201 || "outcome_unknown".equals(answer.code()))
+                        .as("the drainer's own request is charged, the other's outcome unknown: " + answer).isTrue();
+                assertReplayedAndChargedOnce(watch, events.get(i));
             }
         }
+    }
+
+    private static void assertReplayedAndChargedOnce(Connection watch, Map<String, Object> event) throws Exception {
+        Client.Answer again = client.post("/api/v1/usage-events", TOKEN, event);
+        assertThat(again.status()).as(String.valueOf(again)).isEqualTo(200);
+        assertThat(again.replayed()).isTrue();
+        assertThat(charged(watch, event)).as("charged once").isEqualTo(1);
+    }
+
+    private static CompletableFuture<Client.Answer> post(Map<String, Object> event) {
+        return CompletableFuture.supplyAsync(() -> client.post("/api/v1/usage-events", TOKEN, event));
+    }
+
+    /** {@code getpaidx_usage_queued}: requests in the lane, not yet in a batch. */
+    private static double queued() throws Exception {
+        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus")).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        return scrape.lines().filter(line -> line.startsWith("getpaidx_usage_queued ")).mapToDouble(
+                line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElseThrow();
     }
 
     private static Map<String, Object> event(BankOrg.Workspace workspace) {
@@ -74,7 +154,7 @@ class UsageWaitTimeoutTests {
                 "occurredAt", "2026-12-03T10:00:00Z");
     }
 
-    private static Connection connect(ServiceProcess service) throws Exception {
+    private static Connection connect() throws Exception {
         return DriverManager.getConnection(service.jdbcUrl(), "postgres", service.databasePassword());
     }
 
@@ -103,9 +183,9 @@ class UsageWaitTimeoutTests {
         }
     }
 
-    private static long charged(Connection db, String eventId) throws Exception {
+    private static long charged(Connection db, Map<String, Object> event) throws Exception {
         try (PreparedStatement query = db.prepareStatement("SELECT count(*) FROM wallet_entry WHERE idempotency_key = ?")) {
-            query.setString(1, "usage:" + eventId);
+            query.setString(1, "usage:" + event.get("eventId"));
             try (ResultSet rows = query.executeQuery()) {
                 rows.next();
                 return rows.getLong(1);

@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
 
     private static final Pattern READY = Pattern.compile("is ready at http://localhost:(\\d+)/");
 
+    private static final Pattern STARTED = Pattern.compile("Tomcat started on port (\\d+)");
+
     private static final Pattern POSTGRES = Pattern.compile("Embedded PostgreSQL on 127\\.0\\.0\\.1:(\\d+)");
 
     private final Path directory;
@@ -98,6 +100,13 @@ public final class ServiceProcess implements AutoCloseable {
 
     public String baseUrl() {
         return "http://127.0.0.1:" + port;
+    }
+
+    /** The management server's address (actuator): the web server in the log that is not the service's. */
+    public String managementUrl() {
+        return stdout.stream().map(STARTED::matcher).filter(Matcher::find).mapToInt(found -> Integer.parseInt(found.group(1)))
+                .filter(started -> started != port).mapToObj(started -> "http://127.0.0.1:" + started).findFirst()
+                .orElseThrow(() -> new IllegalStateException("no management server in the log"));
     }
 
     /** The port of the embedded PostgreSQL this service started, from its log line. */

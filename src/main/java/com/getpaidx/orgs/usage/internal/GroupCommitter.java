@@ -87,7 +87,7 @@ public class GroupCommitter {
         }
     }
 
-    /** Events waiting for a commit now. */
+    /** Requests waiting for a commit now, not yet in a batch. */
     int queued() {
         return queue.size();
     }
