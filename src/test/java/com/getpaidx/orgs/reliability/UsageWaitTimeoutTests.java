@@ -1,13 +1,13 @@
 package com.getpaidx.orgs.reliability;
 
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.PreparedStatement;
-import java.sql.ResultSet;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -109,10 +109,11 @@ class UsageWaitTimeoutTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(watch));
             List<Map<String, Object>> events = List.of(event(held.workspaces.getFirst()), event(held.workspaces.getFirst()));
             List<CompletableFuture<Client.Answer>> behind = events.stream().map(UsageWaitTimeoutTests::post).toList();
-            await().atMost(Duration.ofSeconds(1)).until(() -> queued() == 2);
+            // each waits 2 s from the moment it queues: the next steps take milliseconds
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> queued() == 2);
 
             lockDrained.rollback(); // the next batch takes both and waits for the held wallet
-            await().atMost(Duration.ofSeconds(1)).until(() -> queued() == 0);
+            await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> queued() == 0);
             Client.Answer first503 = (Client.Answer) CompletableFuture.anyOf(behind.toArray(CompletableFuture[]::new))
                     .get(30, TimeUnit.SECONDS);
             assertThat(first503.status()).as(String.valueOf(first503)).isEqualTo(503);
