@@ -77,7 +77,7 @@ class OperationsGuideTests {
                 "create_distributed_table", "create_reference_table", "observability.md",
                 "DistributionRuleIntegrationTests");
         for (String metric : List.of("getpaidx_usage_events_total", "getpaidx_usage_commit_seconds",
-                "getpaidx_usage_batch_size", "getpaidx_usage_queued", "getpaidx_payment_inbox_pending", "getpaidx_payment_inbox_dead",
+                "getpaidx_usage_batch_size", "getpaidx_usage_queue_oldest_seconds", "getpaidx_payment_inbox_pending", "getpaidx_payment_inbox_dead",
                 "getpaidx_mail_outbox_pending", "getpaidx_mail_outbox_oldest_seconds",
                 "getpaidx_wallet_low_balance_alerts_total")) {
             assertThat(guide).as("an alert on " + metric).contains(metric);

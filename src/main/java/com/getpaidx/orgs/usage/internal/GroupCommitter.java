@@ -52,7 +52,7 @@ public class GroupCommitter {
     }
 
     /** A request's events (one, or a batch request's), answered together. */
-    private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread) {
+    private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread, long queuedAt) {
     }
 
     /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
@@ -67,9 +67,10 @@ public class GroupCommitter {
      * once they are in a batch that may still commit, it is told so ({@link OutcomeUnknown}).
      */
     public List<UsageOutcome> chargeAll(List<Pending> events) {
-        Waiter waiter = new Waiter(List.copyOf(events), new CompletableFuture<>(), Thread.currentThread());
+        long now = System.nanoTime();
+        Waiter waiter = new Waiter(List.copyOf(events), new CompletableFuture<>(), Thread.currentThread(), now);
         queue.add(waiter);
-        long deadline = System.nanoTime() + properties.waitTimeout().toNanos();
+        long deadline = now + properties.waitTimeout().toNanos();
         while (true) {
             drainUntilAnswered(waiter);
             if (waiter.outcome().isDone()) {
@@ -90,6 +91,12 @@ public class GroupCommitter {
     /** Requests waiting for a commit now, not yet in a batch. */
     int queued() {
         return queue.size();
+    }
+
+    /** How long the longest waiting request not yet in a batch has waited, in seconds (0 when none waits). */
+    double oldestWaitSeconds() {
+        Waiter oldest = queue.peek();
+        return oldest == null ? 0 : Math.max(0, System.nanoTime() - oldest.queuedAt()) / 1e9;
     }
 
     private List<UsageOutcome> giveUp(Waiter waiter) {
