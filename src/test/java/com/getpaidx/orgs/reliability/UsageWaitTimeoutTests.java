@@ -22,6 +22,7 @@ import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.ResourceLock;
 
+import com.getpaidx.orgs.support.Scrape;
 import com.getpaidx.orgs.support.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -45,11 +46,13 @@ class UsageWaitTimeoutTests {
 
     private static ServiceProcess service;
     private static Client client;
+    private static URI metrics;
 
     @BeforeAll
     static void start() throws Exception {
         service = ServiceProcess.start(TOKEN, "--getpaidx.usage.wait-timeout=2s");
         client = new Client(service.baseUrl(), TOKEN, Duration.ofSeconds(60));
+        metrics = URI.create(service.managementUrl() + "/actuator/prometheus");
     }
 
     @AfterAll
@@ -152,12 +155,11 @@ class UsageWaitTimeoutTests {
         return CompletableFuture.supplyAsync(() -> client.post("/api/v1/usage-events", TOKEN, event));
     }
 
-    /** An untagged gauge from the service's Prometheus scrape. */
+    /** A gauge from the service's Prometheus scrape; it must be there. */
     private static double gauge(String name) throws Exception {
-        String scrape = HTTP.send(HttpRequest.newBuilder(URI.create(service.managementUrl() + "/actuator/prometheus")).build(),
-                HttpResponse.BodyHandlers.ofString()).body();
-        return scrape.lines().filter(line -> line.startsWith(name + " ")).mapToDouble(
-                line -> Double.parseDouble(line.substring(line.indexOf(' ') + 1))).findFirst().orElseThrow();
+        Scrape scrape = new Scrape(HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body());
+        assertThat(scrape.has(name)).as(name + " in the scrape").isTrue();
+        return scrape.value(name);
     }
 
     private static Map<String, Object> event(BankOrg.Workspace workspace) {
