@@ -3,7 +3,6 @@ package com.getpaidx.orgs.usage.internal;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 
@@ -35,42 +34,44 @@ class FlusherTests {
         }
     }
 
-    private static Flusher.Answer answer(String eventId, List<Long> answeredAt) {
+    /** An answer for the flusher, and when its waiter saw it (complete once the time is recorded). */
+    private record Waited(Flusher.Answer answer, CompletableFuture<Long> answeredAt) {
+    }
+
+    private static Waited answer(String eventId) {
         CompletableFuture<List<UsageOutcome>> outcome = new CompletableFuture<>();
-        outcome.thenRun(() -> answeredAt.add(System.nanoTime()));
         Pending event = GroupCommitterTests.event(eventId);
-        return new Flusher.Answer(outcome, List.of(UsageOutcome.accepted(event.report(), null, Credits.ofWhole(1))),
-                Thread.currentThread());
+        Flusher.Answer answer = new Flusher.Answer(outcome,
+                List.of(UsageOutcome.accepted(event.report(), null, Credits.ofWhole(1))), Thread.currentThread());
+        return new Waited(answer, outcome.thenApply(outcomes -> System.nanoTime()));
     }
 
     @Test
     void batchesCommittedWithinTheLingerShareOneFlushThatStartsNoSooner() throws Exception {
         CountingCharger charger = new CountingCharger();
         Flusher flusher = new Flusher(charger, Duration.ofMillis(300));
-        List<Long> answeredAt = new CopyOnWriteArrayList<>();
         long first = System.nanoTime();
-        Flusher.Answer a = answer("a", answeredAt);
-        flusher.answerAfterFlush(List.of(a));
-        Flusher.Answer b = answer("b", answeredAt);
-        flusher.answerAfterFlush(List.of(b));
+        Waited a = answer("a");
+        flusher.answerAfterFlush(List.of(a.answer()));
+        Waited b = answer("b");
+        flusher.answerAfterFlush(List.of(b.answer()));
 
-        a.outcome().get(10, TimeUnit.SECONDS);
-        b.outcome().get(10, TimeUnit.SECONDS);
+        long aAt = a.answeredAt().get(10, TimeUnit.SECONDS);
+        long bAt = b.answeredAt().get(10, TimeUnit.SECONDS);
         assertThat(charger.flushes.get()).as("one flush for both batches").isEqualTo(1);
-        assertThat(answeredAt).allSatisfy(at -> assertThat(at - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300)));
+        assertThat(List.of(aAt, bAt)).allSatisfy(at -> assertThat(at - first).isGreaterThanOrEqualTo(TimeUnit.MILLISECONDS.toNanos(300)));
     }
 
     @Test
     void withoutALingerABatchIsFlushedAtOnce() throws Exception {
         CountingCharger charger = new CountingCharger();
         Flusher flusher = new Flusher(charger, Duration.ZERO);
-        List<Long> answeredAt = new CopyOnWriteArrayList<>();
         long first = System.nanoTime();
-        Flusher.Answer a = answer("a", answeredAt);
-        flusher.answerAfterFlush(List.of(a));
+        Waited a = answer("a");
+        flusher.answerAfterFlush(List.of(a.answer()));
 
-        a.outcome().get(10, TimeUnit.SECONDS);
+        long aAt = a.answeredAt().get(10, TimeUnit.SECONDS);
         assertThat(charger.flushes.get()).isEqualTo(1);
-        assertThat(answeredAt.getFirst() - first).isLessThan(TimeUnit.SECONDS.toNanos(5));
+        assertThat(aAt - first).isLessThan(TimeUnit.SECONDS.toNanos(5));
     }
 }
