@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
 import org.junit.jupiter.api.AfterAll;
@@ -34,7 +36,7 @@ import static org.awaitility.Awaitility.await;
  * Retry-After: ProblemsTests), and nothing of it is charged; the same request sent again is charged once. One whose
  * events are already in a batch that may still commit is answered 503 {@code outcome_unknown}, and its retry with the
  * same eventId is a replay. The lane is held up the way a slow database holds it: another session locks the wallet
- * row the batch in flight needs. Its own service (a 2 s wait, its lane to itself, the lane's gauges the tests read),
+ * row the batch in flight needs. Its own service (a 5 s wait, its lane to itself, the lane's gauges the tests read),
  * since the shared context waits 30 s and its lane serves every other test.
  */
 @Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
@@ -43,6 +45,8 @@ class UsageWaitTimeoutTests {
 
     private static final String TOKEN = "wait-timeout-test-token-" + UUID.randomUUID();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The requests that wait in the lane, each on a thread of its own (not the common pool's few). */
+    private static final ExecutorService REQUESTS = Executors.newCachedThreadPool();
 
     private static ServiceProcess service;
     private static Client client;
@@ -50,7 +54,7 @@ class UsageWaitTimeoutTests {
 
     @BeforeAll
     static void start() throws Exception {
-        service = ServiceProcess.start(TOKEN, "--getpaidx.usage.wait-timeout=2s");
+        service = ServiceProcess.start(TOKEN, "--getpaidx.usage.wait-timeout=5s");
         client = new Client(service.baseUrl(), TOKEN, Duration.ofSeconds(60));
         metrics = URI.create(service.managementUrl() + "/actuator/prometheus");
     }
@@ -58,6 +62,7 @@ class UsageWaitTimeoutTests {
     @AfterAll
     static void stop() {
         HTTP.close();
+        REQUESTS.shutdownNow();
         if (service != null) {
             service.close();
         }
@@ -109,7 +114,7 @@ class UsageWaitTimeoutTests {
     void aRequestWhoseBatchOutlastsItsWaitIsToldTheOutcomeIsUnknownAndItsRetryIsNotChargedTwice() throws Exception {
         BankOrg drained = BankOrg.create(client, "drained", 0, 0, false);
         BankOrg held = BankOrg.create(client, "unknown", 1, 0, false);
-        // the first scrape starts the management servlet: not inside the waiters' 2 s
+        // the first scrape starts the management servlet: not inside the waiters' 5 s
         assertThat(gauge("getpaidx_usage_queued")).isZero();
         try (Connection lockDrained = connect(); Connection lockHeld = connect(); Connection watch = connect()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> balance(watch, drained.id) > 0 && balance(watch, held.id) > 0);
@@ -123,7 +128,7 @@ class UsageWaitTimeoutTests {
             await().atMost(Duration.ofSeconds(30)).until(() -> waitingOnALock(watch));
             List<Map<String, Object>> events = List.of(event(held.workspaces.getFirst()), event(held.workspaces.getFirst()));
             List<CompletableFuture<Client.Answer>> behind = events.stream().map(UsageWaitTimeoutTests::post).toList();
-            // each waits 2 s from the moment it queues: the next steps take milliseconds
+            // each waits 5 s from the moment it queues: the next steps take milliseconds
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(10)).until(() -> gauge("getpaidx_usage_queued") == 2);
 
             lockDrained.rollback(); // the next batch takes both and waits for the held wallet
@@ -152,7 +157,7 @@ class UsageWaitTimeoutTests {
     }
 
     private static CompletableFuture<Client.Answer> post(Map<String, Object> event) {
-        return CompletableFuture.supplyAsync(() -> client.post("/api/v1/usage-events", TOKEN, event));
+        return CompletableFuture.supplyAsync(() -> client.post("/api/v1/usage-events", TOKEN, event), REQUESTS);
     }
 
     /** A gauge from the service's Prometheus scrape; it must be there. */

@@ -60,7 +60,8 @@ class GracefulWorkerTests {
 
         long started = System.nanoTime();
         Thread stopper = Thread.ofPlatform().start(worker::stop);
-        // stop waits for the run in progress: still waiting 200 ms later
+        // stop has begun (it waits on the worker), then it waits for the run in progress: still waiting 200 ms later
+        await().atMost(Duration.ofSeconds(10)).until(() -> stopper.getState() == Thread.State.TIMED_WAITING);
         await().during(Duration.ofMillis(200)).atMost(Duration.ofSeconds(2)).until(stopper::isAlive);
         worker.release.countDown();
         stopper.join(Duration.ofSeconds(10));

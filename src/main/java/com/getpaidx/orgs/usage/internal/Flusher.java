@@ -61,6 +61,17 @@ final class Flusher {
         }
     }
 
+    /** Answers waiting for a flush that has not begun yet. */
+    int awaitingFlush() {
+        lock.lock();
+        try {
+            return pending.size();
+        }
+        finally {
+            lock.unlock();
+        }
+    }
+
     private void run() {
         while (true) {
             List<Answer> covered = next();

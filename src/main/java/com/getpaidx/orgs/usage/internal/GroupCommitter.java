@@ -93,6 +93,11 @@ public class GroupCommitter {
         return queue.size();
     }
 
+    /** Answers committed and waiting for a flush that has not begun yet. */
+    int awaitingFlush() {
+        return flusher.awaitingFlush();
+    }
+
     /** How long the longest waiting request not yet in a batch has waited, in seconds (0 when none waits). */
     double oldestWaitSeconds() {
         Waiter oldest = queue.peek();

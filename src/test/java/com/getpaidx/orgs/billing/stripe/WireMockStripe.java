@@ -28,7 +28,8 @@ final class WireMockStripe extends WireMockServer implements BeforeAllCallback, 
     static final String SESSION_ID = "cs_test_a1Qm7XyZ3bKp9LrT2vWn8HcD4fGj6EsU0oIk5NhB";
     static final String SUCCESS_URL = "http://localhost:8080/orgs/acme-robotics/wallet?top_up={CHECKOUT_SESSION_ID}";
     static final String CANCEL_URL = "http://localhost:8080/orgs/acme-robotics/wallet?top_up=cancelled";
-    static final Duration READ_TIMEOUT = Duration.ofMillis(500);
+    /** Long enough for a cold WireMock on a busy machine: a retry would break the tests that count requests. */
+    static final Duration READ_TIMEOUT = Duration.ofSeconds(10);
 
     WireMockStripe() {
         super(options().bindAddress("127.0.0.1").dynamicPort());
@@ -51,7 +52,12 @@ final class WireMockStripe extends WireMockServer implements BeforeAllCallback, 
 
     /** A provider of this Stripe, with {@link #SECRET_KEY} and {@link #READ_TIMEOUT}; the server must be started. */
     StripePaymentProvider provider() {
-        return new StripePaymentProvider(StripeConfiguration.newClient(SECRET_KEY, URI.create(baseUrl()), READ_TIMEOUT));
+        return provider(READ_TIMEOUT);
+    }
+
+    /** A provider of this Stripe that gives up on an answer after {@code readTimeout}. */
+    StripePaymentProvider provider(Duration readTimeout) {
+        return new StripePaymentProvider(StripeConfiguration.newClient(SECRET_KEY, URI.create(baseUrl()), readTimeout));
     }
 
     static TopUpCheckout topUp(String idempotencyKey) {

@@ -111,6 +111,7 @@ class GroupCommitDurabilityTests {
         await().until(() -> charger.log.contains("FLUSH"));
         List<Call> more = List.of(call(lane, "a"), call(lane, "b"), call(lane, "c"));
         await().until(() -> charger.log.containsAll(List.of("DEFERRED:a", "DEFERRED:b", "DEFERRED:c")));
+        await().until(() -> lane.awaitingFlush() == 3); // handed to the flusher, not only committed
         assertThat(first.answer()).as("first waits for its flush").isNotDone();
         assertThat(more).allMatch(call -> !call.answer().isDone());
         charger.flushGate.countDown();

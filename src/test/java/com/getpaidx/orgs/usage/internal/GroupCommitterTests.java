@@ -131,10 +131,11 @@ class GroupCommitterTests {
         BatchCharger charger = charger(events -> {
             batches.add(events.stream().map(e -> e.report().eventId()).toList());
             // the first commit waits for the test; the second outlives its waiters' patience, then lands
-            awaitQuietly(batches.size() == 1 ? openerGate : never, batches.size() == 1 ? 10 : 4);
+            awaitQuietly(batches.size() == 1 ? openerGate : never, batches.size() == 1 ? 10 : 8);
             return events.stream().map(e -> UsageOutcome.accepted(e.report(), ORG, Credits.ofWhole(1))).toList();
         });
-        GroupCommitter lane = committer(charger, Duration.ofSeconds(1));
+        // patience long enough for x and y to be taken into the second batch on a busy machine
+        GroupCommitter lane = committer(charger, Duration.ofSeconds(3));
         CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
         await().until(() -> batches.size() == 1);
         CompletableFuture<Object> x = CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "x"), THREADS);
