@@ -18,9 +18,10 @@ import java.util.Map;
  * java -cp classes Bench report out=… [chart=docs/hot-wallet.svg]
  * </pre>
  *
- * {@code group} runs against the service as configured (group commit): liveness, ceiling, hot_group,
- * many, batch and raw_batch (their rounds in turn) and the group points of the chart; {@code naive} against the service started
- * with {@code getpaidx.usage.group-commit=false}: hot_naive and the naive points. Each phase warms up,
+ * {@code group} runs against the service as configured (group commit): liveness, ceiling, hot_group and
+ * many (their rounds in turn), batch and raw_batch (theirs in turn) and the group points of the chart;
+ * {@code naive} against the service started with {@code getpaidx.usage.group-commit=false}: hot_naive and
+ * the naive points. Each phase warms up,
  * measures its rounds (medians go to out/result.properties) and checks the ledger of its wallets;
  * {@code report} prints the table, the targets and the RESULT line (see {@link Report}).
  */
@@ -70,16 +71,22 @@ public final class Bench {
                     many.orgs().size() + 3, (System.nanoTime() - t0) / 1e9);
 
             warmService(hot, batch);
-            Phase liveness = measure("liveness", Wrk.Load.get("/livez"), null, null);
+            Phase liveness = start("liveness", Wrk.Load.get("/livez"), null, null);
+            Phase ceiling = start("ceiling", Wrk.Load.events("refused", "ceiling-" + run, hot), null, null);
+            Phase hotGroup = start("hot_group", Wrk.Load.events("event", "hot-" + run, hot), hot, c);
+            Phase spread = start("many", Wrk.Load.events("event", "many-" + run, many), many, null);
+            inTurn(liveness, ceiling, hotGroup, spread);
+            put("ceiling_liveness_ratio", pairedRatio(ceiling, liveness));
+            put("hot_ceiling_ratio", pairedRatio(hotGroup, ceiling));
+            put("many_ceiling_ratio", pairedRatio(spread, ceiling));
+
             expect(liveness, r -> r.non2xx() == 0, "a liveness answer was not 2xx");
             put("liveness_eps", Round.medianRate(liveness.rounds()));
 
-            Phase ceiling = measure("ceiling", Wrk.Load.events("refused", "ceiling-" + run, hot), null, null);
             expect(ceiling, r -> r.non2xx() == r.requests() && r.acked() == 0, "a refused event was not refused");
             put("ceiling_eps", Round.medianRate(ceiling.rounds()));
             put("ceiling_p99_ms", Round.medianP99(ceiling.rounds()));
 
-            Phase hotGroup = measure("hot_group", Wrk.Load.events("event", "hot-" + run, hot), hot, c);
             LedgerCheck.verify(c, "hot_group", hot, tallies.get(hot.tag()));
             put("hot_group_eps", Round.medianRate(hotGroup.rounds()));
             put("hot_group_p50_ms", Round.medianP50(hotGroup.rounds()));
@@ -95,7 +102,6 @@ public final class Bench {
             put("events_per_flush", Round.median(perFlush));
             put("hot_group_round_trips_per_batch", Round.median(hotGroup.windows().stream().map(RoundTrips.Window::perBatch).toList()));
 
-            Phase spread = measure("many", Wrk.Load.events("event", "many-" + run, many), many, null);
             LedgerCheck.verify(c, "many", many, tallies.get(many.tag()));
             put("many_eps", Round.medianRate(spread.rounds()));
             put("many_p50_ms", Round.medianP50(spread.rounds()));
@@ -150,6 +156,32 @@ public final class Bench {
             phase.round(options.roundSeconds());
         }
         return finish(phase);
+    }
+
+    /**
+     * Round 1 of every phase in turn, then round 2, …: a ratio between two of them (the targets') compares
+     * rounds measured a minute apart at most, so a machine that slows down or speeds up moves both sides.
+     */
+    private void inTurn(Phase... phases) throws Exception {
+        for (int i = 1; i <= options.rounds(); i++) {
+            System.out.printf(Locale.ROOT, "== rounds %d of %s%n", i,
+                    java.util.Arrays.stream(phases).map(Phase::name).toList());
+            for (Phase phase : phases) {
+                phase.round(options.roundSeconds());
+            }
+        }
+        for (Phase phase : phases) {
+            finish(phase);
+        }
+    }
+
+    /** The median of the rounds' ratios, round i of {@code top} over round i of {@code bottom}. */
+    private static double pairedRatio(Phase top, Phase bottom) {
+        List<Double> ratios = new ArrayList<>();
+        for (int i = 0; i < Math.min(top.rounds().size(), bottom.rounds().size()); i++) {
+            ratios.add(top.rounds().get(i).perSecond() / bottom.rounds().get(i).perSecond());
+        }
+        return Round.median(ratios);
     }
 
     private Phase start(String name, Wrk.Load load, Setup.Wallets wallets, Connection stats) throws Exception {

@@ -4,9 +4,9 @@ import java.util.List;
 
 /**
  * One wrk phase of bench/run, round by round: its warm-up, then each round with the CPU split and,
- * when asked for, the statements counted in it. Bench runs the rounds of most phases back to back,
- * and those of batch and raw_batch in turn, so that their ratio compares rounds measured a few
- * seconds apart.
+ * when asked for, the statements counted in it. Bench runs the rounds of the phases a target
+ * compares in turn (liveness, ceiling, hot_group and many; batch and raw_batch), so that a ratio
+ * compares rounds measured a minute apart at most; hot_naive's rounds run back to back.
  */
 final class Phase {
 
