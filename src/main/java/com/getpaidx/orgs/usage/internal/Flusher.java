@@ -28,6 +28,12 @@ final class Flusher {
 
     /** A caller's outcomes, held back until their commit is on disk. */
     record Answer(CompletableFuture<List<UsageOutcome>> outcome, List<UsageOutcome> outcomes, Thread caller) {
+
+        /** Their commit is on disk: the caller has its outcomes. */
+        void give() {
+            outcome.complete(outcomes);
+            LockSupport.unpark(caller);
+        }
     }
 
     private final BatchCharger charges;
@@ -85,12 +91,12 @@ final class Flusher {
             }
             for (Answer answer : covered) {
                 if (flushed) {
-                    answer.outcome().complete(answer.outcomes());
+                    answer.give();
                 }
                 else {
                     answer.outcome().completeExceptionally(new OutcomeUnknown());
+                    LockSupport.unpark(answer.caller());
                 }
-                LockSupport.unpark(answer.caller());
             }
         }
     }

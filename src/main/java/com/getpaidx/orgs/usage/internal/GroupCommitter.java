@@ -26,10 +26,11 @@ import com.getpaidx.orgs.usage.internal.BatchCharger.Commit;
  * The queue is only an optimisation: the wallet row locks and the unique keys are the truth, so
  * instances on other machines, or a restart, lose nothing.
  * <p>
- * Every request is answered only once its charge is on disk, but neither the wallet locks nor the
- * lane wait for the disk: each batch commits {@link Commit#DEFERRED} (its locks go at commit), the
- * lane takes the next batch at once, and the {@link Flusher} answers the batches on its own thread
- * after a flush that covers them.
+ * Every request is answered only once its charge is on disk. A batch of fewer than
+ * {@code getpaidx.usage.defer-from} events commits {@link Commit#DURABLE} and is answered at once: the
+ * lane waits for the disk, but one statement does it all. A larger batch, whose WAL takes longer to
+ * flush, commits {@link Commit#DEFERRED} (its locks go at commit), the lane takes the next batch at once,
+ * and the {@link Flusher} answers it on its own thread after a flush that covers it.
  */
 @Component
 public class GroupCommitter {
@@ -174,9 +175,10 @@ public class GroupCommitter {
 
     private void commit(List<Waiter> batch) {
         List<Pending> events = batch.stream().flatMap(waiter -> waiter.events().stream()).toList();
+        Commit commit = events.size() >= properties.deferFrom() ? Commit.DEFERRED : Commit.DURABLE;
         List<UsageOutcome> outcomes;
         try {
-            outcomes = charges.charge(events, Commit.DEFERRED);
+            outcomes = charges.charge(events, commit);
         }
         catch (Throwable e) {
             batch.forEach(waiter -> waiter.outcome().completeExceptionally(e));
@@ -190,6 +192,11 @@ public class GroupCommitter {
             answers.add(new Flusher.Answer(waiter.outcome(), List.copyOf(outcomes.subList(from, to)), waiter.thread()));
             from = to;
         }
-        flusher.answerAfterFlush(answers);
+        if (commit == Commit.DURABLE) {
+            answers.forEach(Flusher.Answer::give);
+        }
+        else {
+            flusher.answerAfterFlush(answers);
+        }
     }
 }

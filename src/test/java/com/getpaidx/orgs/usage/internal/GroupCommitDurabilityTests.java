@@ -27,9 +27,10 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * The lane answers no one before the disk has their charge, and never waits for the disk itself:
- * every batch commits deferred, the flusher answers it after a flush that began after its commit,
- * and the lane goes on charging meanwhile. A failed flush leaves its callers an unknown outcome.
+ * The lane answers no one before the disk has their charge. A batch smaller than {@code defer-from} commits durably
+ * and is answered at once. A larger one commits deferred, the flusher answers it after a flush that began after its
+ * commit, and the lane goes on charging meanwhile; a failed flush leaves its callers an unknown outcome. Most tests
+ * here defer every batch ({@code defer-from} 1).
  */
 class GroupCommitDurabilityTests {
 
@@ -69,7 +70,12 @@ class GroupCommitDurabilityTests {
     }
 
     private static GroupCommitter lane(Recorder charger) {
-        return new GroupCommitter(charger, new UsageProperties(true, 1, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO));
+        return lane(charger, 1, 1);
+    }
+
+    private static GroupCommitter lane(Recorder charger, int maxBatch, int deferFrom) {
+        return new GroupCommitter(charger,
+                new UsageProperties(true, maxBatch, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO, deferFrom));
     }
 
     /** A call and when its caller got the answer. */
@@ -127,6 +133,28 @@ class GroupCommitDurabilityTests {
         Recorder charger = new Recorder();
         assertThat(call(lane(charger), "alone").answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
         assertThat(charger.log).containsExactly("DEFERRED:alone", "FLUSH");
+    }
+
+    @Test
+    void aBatchSmallerThanDeferFromCommitsDurablyAndIsAnsweredWithoutAFlush() throws Exception {
+        Recorder charger = new Recorder();
+        charger.flushGate = new CountDownLatch(1); // a flush would never end
+        assertThat(call(lane(charger, 100, 2), "alone").answer().get(10, TimeUnit.SECONDS)).isInstanceOf(UsageOutcome.class);
+        assertThat(charger.log).containsExactly("DURABLE:alone");
+    }
+
+    @Test
+    void aBatchOfDeferFromEventsIsDeferredAndAnsweredAfterItsFlush() throws Exception {
+        Recorder charger = new Recorder();
+        charger.flushGate = new CountDownLatch(1);
+        GroupCommitter lane = lane(charger, 100, 2);
+        CompletableFuture<List<UsageOutcome>> both = CompletableFuture.supplyAsync(
+                () -> lane.chargeAll(List.of(GroupCommitterTests.event("a"), GroupCommitterTests.event("b"))), THREADS);
+        await().until(() -> charger.log.contains("FLUSH"));
+        assertThat(both).as("committed, but not answered before its flush").isNotDone();
+        charger.flushGate.countDown();
+        assertThat(both.get(10, TimeUnit.SECONDS)).hasSize(2);
+        assertThat(charger.log).containsExactly("DEFERRED:a,b", "FLUSH");
     }
 
     @Test

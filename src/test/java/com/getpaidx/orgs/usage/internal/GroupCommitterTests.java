@@ -83,7 +83,7 @@ class GroupCommitterTests {
     }
 
     private static GroupCommitter committer(BatchCharger charger, Duration timeout) {
-        return new GroupCommitter(charger, new UsageProperties(true, 256, timeout, Duration.ofSeconds(60), Duration.ZERO));
+        return new GroupCommitter(charger, new UsageProperties(true, 256, timeout, Duration.ofSeconds(60), Duration.ZERO, 100));
     }
 
     @Test
@@ -180,7 +180,7 @@ class GroupCommitterTests {
     @Test
     void batchRequestsShareCommitsWholeAndAreNeverSplit() throws Exception {
         GatedCharger charger = new GatedCharger();
-        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO));
+        GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO, 100));
         CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
         await().until(() -> charger.batches.size() == 1);
         List<CompletableFuture<List<UsageOutcome>>> requests = new ArrayList<>();
