@@ -96,7 +96,10 @@ public final class Bench {
             for (int i = 0; i < hotGroup.rounds().size(); i++) {
                 long acked = hotGroup.rounds().get(i).acked();
                 perCommit.add((double) acked / Math.max(1, hotGroup.windows().get(i).commits()));
-                perFlush.add((double) acked / Math.max(1, hotGroup.windows().get(i).flushes()));
+                long flushes = hotGroup.windows().get(i).flushes();
+                if (flushes > 0) { // none when every batch commits durably (fewer events than defer-from)
+                    perFlush.add((double) acked / flushes);
+                }
             }
             put("events_per_commit", Round.median(perCommit));
             put("events_per_flush", Round.median(perFlush));

@@ -53,8 +53,9 @@ final class Report {
                 { "round_trips_per_batch", two(roundTrips()), "", String.format(Locale.ROOT,
                         "statements per usage_charge call (hot_group %s, batch %s)", two(get("hot_group_round_trips_per_batch")),
                         two(get("batch_round_trips_per_batch"))) },
-                { "events_per_commit", one(get("events_per_commit")), "", "hot_group events / transactions committed (batches and flushes)" },
-                { "events_per_flush", one(get("events_per_flush")), "", "hot_group events / waits for the disk (flushes)" },
+                { "events_per_commit", one(get("events_per_commit")), "", "hot_group events / transactions committed (batches, flushes)" },
+                { "events_per_flush", Double.isNaN(get("events_per_flush")) ? "-" : one(get("events_per_flush")), "",
+                        "hot_group events / flushes of deferred batches (- when none)" },
         };
         System.out.printf(Locale.ROOT, "%-22s %10s %9s  %s%n", "figure", "median", "p99 ms", "what");
         System.out.println("-".repeat(100));

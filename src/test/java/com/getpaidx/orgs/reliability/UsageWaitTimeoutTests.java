@@ -105,10 +105,10 @@ class UsageWaitTimeoutTests {
 
     /**
      * Two requests queue behind a held batch; that batch commits, the next takes both and is held in turn (a lock
-     * on their wallet). Whoever drains it waits in the database: usually the first request's thread, still waiting
-     * for its flush, else one of the two. Every waiter not draining has its events in a batch that may still commit,
-     * so past its wait it is told 503 {@code outcome_unknown}, never "not charged". The batch then commits, and the
-     * retry with the same eventId is a replay: charged once.
+     * on their wallet). Whoever drains it waits in the database: one of the two (or, were the batch deferred, the
+     * first request's thread, still waiting for its flush). Every waiter not draining has its events in a batch
+     * that may still commit, so past its wait it is told 503 {@code outcome_unknown}, never "not charged". The
+     * batch then commits, and the retry with the same eventId is a replay: charged once.
      */
     @Test
     void aRequestWhoseBatchOutlastsItsWaitIsToldTheOutcomeIsUnknownAndItsRetryIsNotChargedTwice() throws Exception {
