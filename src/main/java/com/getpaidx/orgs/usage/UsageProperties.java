@@ -13,8 +13,9 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * @param deferFrom a batch of at least this many events commits without waiting for the disk (the lane takes the
  *        next batch at once) and is answered after a flush that covers it; a smaller batch commits durably and is
  *        answered at once (1: every batch is deferred, for storage where a durable commit takes milliseconds)
- * @param flushLinger how old the oldest committed batch waiting for the disk gets before its flush starts: the
- *        batches committed meanwhile share that flush (0: a flush starts as soon as one is needed)
+ * @param flushLinger for deferred batches (defer-from): how old the oldest one waiting for the disk gets before
+ *        its flush starts: the batches committed meanwhile share that flush (0: a flush starts as soon as one
+ *        is needed)
  * @param alertSweepInterval pause between two looks for low-balance alerts left unsent (after a crash
  *        between a charge and its alert); alerts are otherwise sent as soon as the charge is on disk
  */
