@@ -10,6 +10,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.shared.LogContext;
+import com.getpaidx.orgs.usage.OutcomeUnknown;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.Charged;
@@ -44,7 +45,9 @@ public class UsageCharges implements BatchCharger {
     /**
      * The outcome of each event, in order. Should the batch's statement fail, each event is tried
      * again in a statement of its own, so one bad event cannot take the others' charges down; an
-     * event that fails alone is answered {@code internal_error}, with nothing of it written.
+     * event that fails alone is answered {@code internal_error}, with nothing of it written. Should the
+     * connection break or the server go away during the statement, its commit may have landed: the
+     * whole batch is {@link OutcomeUnknown} (503, retry with the same eventId), never "nothing written".
      */
     @Override
     public List<UsageOutcome> charge(List<Pending> events, Commit commit) {
@@ -52,6 +55,11 @@ public class UsageCharges implements BatchCharger {
             return metrics.commit(events.size(), () -> chargeTogether(events, commit));
         }
         catch (RuntimeException e) {
+            if (ConnectionLost.mayHaveCommitted(e)) {
+                log.warn("The connection failed while charging {} usage events ({}): their outcome is unknown", events.size(),
+                        e.toString());
+                throw new OutcomeUnknown();
+            }
             if (events.size() == 1) {
                 try (var context = LogContext.with(LogContext.EVENT_ID, events.getFirst().report().eventId())) {
                     log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);

@@ -1,0 +1,78 @@
+package com.getpaidx.orgs.usage;
+
+import java.util.Map;
+import java.util.UUID;
+
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import com.getpaidx.orgs.shared.Credits;
+import com.getpaidx.orgs.support.Api;
+import com.getpaidx.orgs.support.Fixtures;
+import com.getpaidx.orgs.support.Funding;
+import com.getpaidx.orgs.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The connection of a charge in flight breaks (a trigger makes its own session end, as a crash or a
+ * failover would): whether the commit landed is unknown to the service, so the answer is 503
+ * {@code outcome_unknown}, never 500 "nothing of it was written". The retry with the same eventId is
+ * charged exactly once.
+ */
+@IntegrationTest
+class ChargeConnectionLostTests {
+
+    @Autowired Api api;
+    @Autowired Fixtures fixtures;
+    @Autowired Funding funding;
+    @Autowired JdbcClient jdbc;
+
+    @BeforeEach
+    void severingTrigger() {
+        jdbc.sql("""
+                CREATE OR REPLACE FUNCTION test_sever_connection() RETURNS trigger LANGUAGE plpgsql AS $$
+                BEGIN
+                    PERFORM pg_terminate_backend(pg_backend_pid());
+                    RETURN NEW;
+                END $$""").update();
+        jdbc.sql("""
+                CREATE TRIGGER test_sever_connection BEFORE INSERT ON usage_event
+                    FOR EACH ROW WHEN (NEW.kind = 'severed') EXECUTE FUNCTION test_sever_connection()""").update();
+    }
+
+    @AfterEach
+    void dropTrigger() {
+        jdbc.sql("DROP TRIGGER IF EXISTS test_sever_connection ON usage_event").update();
+        jdbc.sql("DROP FUNCTION IF EXISTS test_sever_connection()").update();
+    }
+
+    @Test
+    void aChargeWhoseConnectionBreaksHasAnUnknownOutcomeAndItsRetryIsChargedOnce() {
+        Fixtures.Roster roster = fixtures.roster();
+        funding.fund(roster.org(), roster.owner(), Credits.ofWhole(10));
+        String workspace = "ws-" + UUID.randomUUID();
+        api.put("/api/v1/workspaces/" + workspace, api.serviceToken(),
+                Map.of("ownerUserId", roster.member().id().toString(), "name", "Severed"));
+        api.put("/api/v1/workspaces/" + workspace + "/billing", roster.member().token(),
+                Map.of("target", "org", "orgId", roster.org().toString()));
+        Map<String, Object> event = Map.of("eventId", "evt-" + UUID.randomUUID(), "workspaceId", workspace,
+                "userId", roster.member().id().toString(), "credits", "1", "kind", "severed", "model", "m",
+                "occurredAt", "2026-12-03T10:00:00Z");
+
+        Api.Response lost = api.post("/api/v1/usage-events", api.serviceToken(), event);
+        assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
+        assertThat(lost.code()).isEqualTo("outcome_unknown");
+
+        dropTrigger();
+        Api.Response retried = api.post("/api/v1/usage-events", api.serviceToken(), event);
+        assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
+        assertThat(jdbc.sql("SELECT count(*) FROM wallet_entry WHERE idempotency_key = :key")
+                .param("key", "usage:" + event.get("eventId")).query(Long.class).single()).isEqualTo(1);
+        assertThat(jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", roster.org())
+                .query(Long.class).single()).isEqualTo(Credits.ofWhole(9).micros());
+    }
+}
