@@ -75,6 +75,27 @@ class DeferredChargeIntegrationTests {
                 .query(Boolean.class).single()).as("the WAL is on disk up to the deferred commit").isTrue();
     }
 
+    /**
+     * A durable batch that charges nothing (only refusals or replays, no wallet locked) still writes WAL in its
+     * transaction (V32): a transactional message, so the transaction has an id and a record to flush. Without
+     * one, PostgreSQL would commit it without waiting for the disk, and a replay it answers could confirm a
+     * deferred charge not yet on disk. A deferred batch writes nothing of the kind.
+     */
+    @Test
+    void aDurableChargeThatChargesNothingStillWritesWalOfItsOwn() {
+        assertThat(xidAfter(Commit.DURABLE)).as("a durable refusal-only batch takes an id").isTrue();
+        assertThat(xidAfter(Commit.DEFERRED)).as("a deferred one does not").isFalse();
+    }
+
+    private boolean xidAfter(Commit commit) {
+        Pending unknownWorkspace = GroupCommitterTests.event("mark-" + UUID.randomUUID());
+        return transactions.execute(tx -> {
+            assertThat(repository.charge(List.of(unknownWorkspace), Instant.now(), commit).events().getFirst().refusal())
+                    .isEqualTo("workspace_not_found");
+            return jdbc.sql("SELECT pg_current_xact_id_if_assigned() IS NOT NULL").query(Boolean.class).single();
+        });
+    }
+
     @Test
     void aCrossingLeftUnsentByACrashIsSentByTheSweepOnce() {
         Fixtures.Roster roster = fixtures.roster();
