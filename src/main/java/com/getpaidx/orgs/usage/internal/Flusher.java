@@ -15,12 +15,13 @@ import com.getpaidx.orgs.usage.OutcomeUnknown;
 import com.getpaidx.orgs.usage.UsageOutcome;
 
 /**
- * Answers the lane's deferred batches once they are on disk, on a thread of its own, so the lane never
- * waits for the disk: each {@link BatchCharger#flush() flush} covers every batch committed before it
- * began (PostgreSQL flushes its WAL in order). A flush starts once the oldest batch waiting for one is
- * {@code linger} old: the batches the lane commits meanwhile (callers just answered by the last flush
- * come back together) share it, instead of waiting for the whole flush after it. A flush that fails
- * leaves its batches' callers an unknown outcome.
+ * Answers the lane's deferred batches (those of at least {@code defer-from} events) once they are on disk,
+ * on a thread of its own, so the lane does not wait for the disk for them: each
+ * {@link BatchCharger#flush() flush} covers every batch committed before it began (PostgreSQL flushes its
+ * WAL in order). A flush starts once the oldest batch waiting for one is {@code linger} old: the batches
+ * the lane commits meanwhile (callers just answered by the last flush come back together) share it,
+ * instead of waiting for the whole flush after it. A flush that fails leaves its batches' callers an
+ * unknown outcome.
  */
 final class Flusher {
 

@@ -84,7 +84,7 @@ public class GroupCommitter {
             if (System.nanoTime() - deadline > 0) {
                 return giveUp(waiter);
             }
-            // parked, not polling: the flusher (or a failed commit) unparks every waiter it answers
+            // parked, not polling: the lane (a durable batch, a failed commit) or the flusher unparks every waiter it answers
             LockSupport.parkNanos(this, PARK_NANOS);
         }
     }
