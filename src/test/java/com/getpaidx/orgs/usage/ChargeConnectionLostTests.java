@@ -31,23 +31,17 @@ class ChargeConnectionLostTests {
     @Autowired Funding funding;
     @Autowired JdbcClient jdbc;
 
+    private UsageEventTrigger severing;
+
     @BeforeEach
     void severingTrigger() {
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION test_sever_connection() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    PERFORM pg_terminate_backend(pg_backend_pid());
-                    RETURN NEW;
-                END $$""").update();
-        jdbc.sql("""
-                CREATE TRIGGER test_sever_connection BEFORE INSERT ON usage_event
-                    FOR EACH ROW WHEN (NEW.kind = 'severed') EXECUTE FUNCTION test_sever_connection()""").update();
+        severing = UsageEventTrigger.install(jdbc, "test_sever_connection", "severed",
+                "PERFORM pg_terminate_backend(pg_backend_pid());");
     }
 
     @AfterEach
     void dropTrigger() {
-        jdbc.sql("DROP TRIGGER IF EXISTS test_sever_connection ON usage_event").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS test_sever_connection()").update();
+        severing.drop();
     }
 
     @Test

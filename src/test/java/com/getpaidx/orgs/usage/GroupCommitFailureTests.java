@@ -38,22 +38,17 @@ class GroupCommitFailureTests {
     @Autowired Funding funding;
     @Autowired JdbcClient jdbc;
 
+    private UsageEventTrigger refusing;
+
     @BeforeEach
     void poisonTrigger() {
-        jdbc.sql("""
-                CREATE OR REPLACE FUNCTION test_refuse_poison() RETURNS trigger LANGUAGE plpgsql AS $$
-                BEGIN
-                    RAISE EXCEPTION 'injected failure for a poison usage event';
-                END $$""").update();
-        jdbc.sql("""
-                CREATE TRIGGER test_refuse_poison BEFORE INSERT ON usage_event
-                    FOR EACH ROW WHEN (NEW.kind = 'poison') EXECUTE FUNCTION test_refuse_poison()""").update();
+        refusing = UsageEventTrigger.install(jdbc, "test_refuse_poison", "poison",
+                "RAISE EXCEPTION 'injected failure for a poison usage event';");
     }
 
     @AfterEach
     void dropTrigger() {
-        jdbc.sql("DROP TRIGGER IF EXISTS test_refuse_poison ON usage_event").update();
-        jdbc.sql("DROP FUNCTION IF EXISTS test_refuse_poison()").update();
+        refusing.drop();
     }
 
     @Test
