@@ -50,6 +50,7 @@ class JdbcChargeRepository {
             SELECT event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
               FROM usage_charge(:ids, :workspaces, :users, :credits, :kinds, :models, :occurred, :hashes, :now,
                                 :synchronous)""";
+    private static final String DURABLE_CHARGE = CHARGE + " CROSS JOIN usage_durable_mark()";
 
     private final JdbcClient jdbc;
 
@@ -85,7 +86,7 @@ class JdbcChargeRepository {
         List<EventRow> rows = new ArrayList<>(n);
         List<Crossing> crossings = new ArrayList<>(0);
         try {
-            jdbc.sql(commit == BatchCharger.Commit.DURABLE ? CHARGE + " CROSS JOIN usage_durable_mark()" : CHARGE)
+            jdbc.sql(commit == BatchCharger.Commit.DURABLE ? DURABLE_CHARGE : CHARGE)
                     .param("synchronous", commit == BatchCharger.Commit.DEFERRED ? "off" : "on")
                     .param("ids", ids).param("workspaces", workspaces).param("users", users).param("credits", credits)
                     .param("kinds", kinds).param("models", models).param("occurred", occurred).param("hashes", hashes)
