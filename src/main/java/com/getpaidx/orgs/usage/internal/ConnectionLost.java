@@ -15,7 +15,7 @@ final class ConnectionLost {
     }
 
     static boolean mayHaveCommitted(Throwable failure) {
-        if (failure instanceof CannotGetJdbcConnectionException) {
+        if (neverConnected(failure)) {
             return false;
         }
         for (Throwable cause = failure; cause != null; cause = cause.getCause()) {
@@ -27,5 +27,10 @@ final class ConnectionLost {
             }
         }
         return false;
+    }
+
+    /** No connection could be had (the pool timed out, the server refused it): the statement never ran. */
+    static boolean neverConnected(Throwable failure) {
+        return failure instanceof CannotGetJdbcConnectionException;
     }
 }

@@ -27,6 +27,8 @@ import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.KeyTakenMeanwhile;
 public class UsageCharges implements BatchCharger {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCharges.class);
+    /** The code of an event that was never charged because no database connection could be had (503, retry). */
+    static final String NOT_TAKEN = "usage_timeout";
 
     private final JdbcChargeRepository repository;
     private final DueAlerts alerts;
@@ -45,7 +47,9 @@ public class UsageCharges implements BatchCharger {
     /**
      * The outcome of each event, in order. Should the batch's statement fail, each event is tried
      * again in a statement of its own, so one bad event cannot take the others' charges down; an
-     * event that fails alone is answered {@code internal_error}, with nothing of it written. Should the
+     * event that fails alone is answered {@code internal_error}, with nothing of it written. Should no
+     * connection be had at all, no event is tried again: each is answered {@code usage_timeout} (503, nothing
+     * written, retry with the same eventId), and the lane is not held for the pool's timeout once per event. Should the
      * connection break or the server go away during the statement, its commit may have landed: the
      * whole batch is {@link OutcomeUnknown} (503, retry with the same eventId), never "nothing written".
      */
@@ -60,6 +64,10 @@ public class UsageCharges implements BatchCharger {
                         e.toString());
                 throw new OutcomeUnknown();
             }
+            if (ConnectionLost.neverConnected(e)) {
+                log.warn("No database connection for {} usage events ({}): nothing of them was written", events.size(), e.toString());
+                return events.stream().map(UsageCharges::notTaken).toList();
+            }
             if (events.size() == 1) {
                 try (var context = LogContext.with(LogContext.EVENT_ID, events.getFirst().report().eventId())) {
                     log.error("Charging usage event {} failed", events.getFirst().report().eventId(), e);
@@ -68,11 +76,19 @@ public class UsageCharges implements BatchCharger {
             }
             log.warn("Charging {} usage events together failed ({}); charging them one by one", events.size(), e.toString());
             List<UsageOutcome> outcomes = new ArrayList<>(events.size());
+            boolean connected = true;
             for (Pending event : events) {
-                outcomes.add(charge(List.of(event), commit).getFirst());
+                // once no connection can be had, the rest are not tried: each would wait out the pool again
+                UsageOutcome outcome = connected ? charge(List.of(event), commit).getFirst() : notTaken(event);
+                connected = !NOT_TAKEN.equals(outcome.code());
+                outcomes.add(outcome);
             }
             return outcomes;
         }
+    }
+
+    private static UsageOutcome notTaken(Pending event) {
+        return UsageOutcome.rejected(event.report(), NOT_TAKEN, null);
     }
 
     @Override

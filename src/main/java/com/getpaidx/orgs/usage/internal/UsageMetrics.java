@@ -27,7 +27,7 @@ public class UsageMetrics {
     /** Every code a charge or the door may refuse with; another code still counts, registered when first seen. */
     static final List<String> REFUSALS = List.of("org_archived", "billing_paused", "not_member", "policy_denied",
             "member_limit_reached", "insufficient_balance", "not_org_billed", "workspace_not_found",
-            "idempotency_conflict", "validation_failed", "internal_error", "shutting_down");
+            "idempotency_conflict", "validation_failed", "internal_error", "usage_timeout", "shutting_down");
 
     private static final String EVENTS = "getpaidx.usage.events";
 
