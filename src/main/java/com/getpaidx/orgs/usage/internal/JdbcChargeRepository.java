@@ -45,12 +45,11 @@ class JdbcChargeRepository {
         }
     }
 
-    /** One batch; a durable one also joins {@code usage_durable_mark()} (V32), so its commit always waits for the disk. */
+    /** One batch; a durable one also writes WAL of its own in the function (V33), so its commit always waits for the disk. */
     private static final String CHARGE = """
             SELECT event_index, outcome, refusal, charged_org, balance_after, alert_before, alert_threshold
               FROM usage_charge(:ids, :workspaces, :users, :credits, :kinds, :models, :occurred, :hashes, :now,
                                 :synchronous)""";
-    private static final String DURABLE_CHARGE = CHARGE + " CROSS JOIN usage_durable_mark()";
 
     private final JdbcClient jdbc;
 
@@ -86,7 +85,7 @@ class JdbcChargeRepository {
         List<EventRow> rows = new ArrayList<>(n);
         List<Crossing> crossings = new ArrayList<>(0);
         try {
-            jdbc.sql(commit == BatchCharger.Commit.DURABLE ? DURABLE_CHARGE : CHARGE)
+            jdbc.sql(CHARGE)
                     .param("synchronous", commit == BatchCharger.Commit.DEFERRED ? "off" : "on")
                     .param("ids", ids).param("workspaces", workspaces).param("users", users).param("credits", credits)
                     .param("kinds", kinds).param("models", models).param("occurred", occurred).param("hashes", hashes)

@@ -77,7 +77,7 @@ class DeferredChargeIntegrationTests {
 
     /**
      * A durable batch that charges nothing (only refusals or replays, no wallet locked) still writes WAL in its
-     * transaction (V32): a transactional message, so the transaction has an id and a record to flush. Without
+     * transaction (V32, written by usage_charge itself since V33): a transactional message, so the transaction has an id and a record to flush. Without
      * one, PostgreSQL would commit it without waiting for the disk, and a replay it answers could confirm a
      * deferred charge not yet on disk. A deferred batch writes nothing of the kind.
      */

@@ -1,0 +1,193 @@
+-- usage_charge() of V22 with the same rules and answers, and every lookup of an event a key lookup, whatever
+-- sizes the tables had when a connection planned the call.
+--
+-- A connection plans the call once, on its first call (V30). On a fresh deployment (and in the benchmark) the
+-- tables are nearly empty then, and the planner joined member_month_usage by reading the month's rows whole
+-- (a bitmap scan on the month, the third column of its key) and filtering them per event: with 10,000
+-- wallets that was about 8,000 rows, 2.1 ms of a 3.1 ms batch of 16 events, and growing with the month.
+-- V31's enable_seqscan = off does not prevent it. Each lookup is now a LATERAL subquery with LIMIT 1 (a key
+-- lookup returns at most one row), which the planner cannot flatten into a join: it runs once per event,
+-- by its key's index.
+--
+-- A durable call (p_synchronous_commit 'on') also writes its own WAL here (usage_durable_mark of V32), so its
+-- commit always waits for the disk past every deferred commit before it; the caller no longer joins it.
+
+CREATE OR REPLACE FUNCTION usage_charge(p_event_ids text[], p_workspace_ids text[], p_user_ids uuid[], p_credits bigint[],
+                             p_kinds text[], p_models text[], p_occurred timestamptz[], p_hashes text[],
+                             p_now timestamptz, p_synchronous_commit text)
+RETURNS TABLE (event_index int, outcome text, refusal text, charged_org uuid, balance_after bigint,
+               alert_before bigint, alert_threshold bigint)
+LANGUAGE plpgsql
+SET plan_cache_mode = force_generic_plan
+SET enable_seqscan = off
+AS $$
+#variable_conflict use_column
+DECLARE
+    n int := cardinality(p_event_ids);
+    v_month date := date_trunc('month', p_now AT TIME ZONE 'UTC')::date;
+    -- the workspaces' bindings, read once: the wallets locked are the wallets charged
+    b_ws text[];
+    b_org uuid[];
+    b_owner uuid[];
+    l_org uuid[];
+    l_balance bigint[];
+    -- per event
+    e_outcome text[] := array_fill(NULL::text, ARRAY[n]);
+    e_code text[] := array_fill(NULL::text, ARRAY[n]);
+    e_org uuid[] := array_fill(NULL::uuid, ARRAY[n]);
+    e_after bigint[] := array_fill(NULL::bigint, ARRAY[n]);
+    -- the accepted events, in the order charged: what the inserts below write
+    na int := 0;
+    a_i int[] := '{}';
+    a_org uuid[] := '{}';
+    a_debit bigint[] := '{}';
+    a_after bigint[] := '{}';
+    a_key text[] := '{}';
+    a_payer uuid[] := '{}';
+    -- running state per org and per (org, payer), indexed by rank in the batch
+    o_id uuid[] := '{}';
+    o_start bigint[] := '{}';
+    o_balance bigint[] := '{}';
+    o_threshold bigint[] := '{}';
+    s_spent bigint[] := '{}';
+    r record;
+    v_refusal text;
+    v_earlier int;
+    written int;
+BEGIN
+    PERFORM set_config('synchronous_commit', p_synchronous_commit, true);
+    IF p_synchronous_commit = 'on' THEN
+        PERFORM usage_durable_mark();
+    END IF;
+    SELECT array_agg(w.id), array_agg(w.billing_org_id), array_agg(w.owner_user_id)
+      INTO b_ws, b_org, b_owner
+      FROM workspace w WHERE w.id = ANY (p_workspace_ids);
+    SELECT array_agg(l.org_id), array_agg(l.balance) INTO l_org, l_balance
+      FROM wallet_lock(ARRAY(SELECT DISTINCT o FROM unnest(b_org) AS o WHERE o IS NOT NULL)) AS l;
+
+    FOR r IN
+        SELECT e.i::int AS i, e.event_id, e.credits, e.hash,
+               k.org_id AS key_org, encode(k.request_hash, 'hex') AS key_hash, k.balance_after AS key_after,
+               b.ws IS NOT NULL AS known, b.org, b.owner,
+               min(e.i) OVER (PARTITION BY e.event_id COLLATE "C")::int AS first_i,
+               dense_rank() OVER (ORDER BY b.org)::int AS org_rank,
+               dense_rank() OVER (ORDER BY b.org, b.owner)::int AS payer_rank,
+               COALESCE(o.status = 'active', false) AS active,
+               COALESCE(p.paused, false) AS paused, COALESCE(p.spenders, 'all_members') AS spenders,
+               COALESCE(p.selected_user_ids, '{}') AS selected, p.member_monthly_limit AS member_limit,
+               p.low_balance_threshold AS threshold, m.role, COALESCE(mm.credits, 0) AS spent,
+               COALESCE(l.balance, 0) AS balance
+          FROM unnest(p_event_ids, p_workspace_ids, p_credits, p_hashes) WITH ORDINALITY AS e(event_id, ws, credits, hash, i)
+          LEFT JOIN LATERAL (SELECT k.org_id, k.request_hash, k.balance_after FROM usage_event_key k
+                              WHERE k.event_id = e.event_id LIMIT 1) AS k ON true
+          LEFT JOIN unnest(b_ws, b_org, b_owner) AS b(ws, org, owner) ON b.ws = e.ws
+          LEFT JOIN LATERAL (SELECT o.status FROM organization o WHERE o.id = b.org LIMIT 1) AS o ON true
+          LEFT JOIN LATERAL (SELECT p.paused, p.spenders, p.selected_user_ids, p.member_monthly_limit, p.low_balance_threshold
+                               FROM spend_policy p WHERE p.org_id = b.org LIMIT 1) AS p ON true
+          LEFT JOIN LATERAL (SELECT m.role FROM membership m WHERE m.org_id = b.org AND m.user_id = b.owner LIMIT 1) AS m ON true
+          LEFT JOIN LATERAL (SELECT mm.credits FROM member_month_usage mm
+                              WHERE mm.org_id = b.org AND mm.user_id = b.owner AND mm.month = v_month LIMIT 1) AS mm ON true
+          LEFT JOIN unnest(l_org, l_balance) AS l(org, balance) ON l.org = b.org
+         ORDER BY e.i
+    LOOP
+        -- a replay: the original answer for the same body, a conflict for another (even if re-bound since)
+        IF r.key_org IS NOT NULL THEN
+            e_org[r.i] := r.key_org;
+            IF r.key_hash = r.hash THEN
+                e_outcome[r.i] := 'duplicate';
+                e_after[r.i] := r.key_after;
+            ELSE
+                e_outcome[r.i] := 'rejected';
+                e_code[r.i] := 'idempotency_conflict';
+            END IF;
+            CONTINUE;
+        END IF;
+        -- the same eventId charged earlier in this very batch answers the same way
+        IF r.first_i <> r.i THEN
+            v_earlier := NULL;
+            FOR j IN 1 .. na LOOP
+                IF p_event_ids[a_i[j]] = r.event_id THEN
+                    v_earlier := a_i[j];
+                END IF;
+            END LOOP;
+            IF v_earlier IS NOT NULL THEN
+                e_org[r.i] := e_org[v_earlier];
+                IF p_hashes[v_earlier] = r.hash THEN
+                    e_outcome[r.i] := 'duplicate';
+                    e_after[r.i] := e_after[v_earlier];
+                ELSE
+                    e_outcome[r.i] := 'rejected';
+                    e_code[r.i] := 'idempotency_conflict';
+                END IF;
+                CONTINUE;
+            END IF;
+        END IF;
+        IF NOT r.known OR r.org IS NULL THEN
+            e_outcome[r.i] := 'rejected';
+            e_code[r.i] := CASE WHEN r.known THEN 'not_org_billed' ELSE 'workspace_not_found' END;
+            CONTINUE;
+        END IF;
+        IF o_balance[r.org_rank] IS NULL THEN
+            o_id[r.org_rank] := r.org;
+            o_start[r.org_rank] := r.balance;
+            o_balance[r.org_rank] := r.balance;
+            o_threshold[r.org_rank] := r.threshold;
+        END IF;
+        IF s_spent[r.payer_rank] IS NULL THEN
+            s_spent[r.payer_rank] := r.spent;
+        END IF;
+        e_org[r.i] := r.org;
+        v_refusal := usage_refusal(r.active, r.paused, r.spenders, r.selected, r.owner, r.role, r.member_limit,
+                                   s_spent[r.payer_rank], o_balance[r.org_rank], r.credits);
+        IF v_refusal IS NOT NULL THEN
+            e_outcome[r.i] := 'rejected';
+            e_code[r.i] := v_refusal;
+            CONTINUE;
+        END IF;
+        o_balance[r.org_rank] := o_balance[r.org_rank] - r.credits;
+        s_spent[r.payer_rank] := s_spent[r.payer_rank] + r.credits;
+        e_outcome[r.i] := 'accepted';
+        e_after[r.i] := o_balance[r.org_rank];
+        na := na + 1;
+        a_i[na] := r.i;
+        a_org[na] := r.org;
+        a_debit[na] := -r.credits;
+        a_after[na] := e_after[r.i];
+        a_key[na] := 'usage:' || r.event_id;
+        a_payer[na] := r.owner;
+    END LOOP;
+
+    IF na > 0 THEN
+        INSERT INTO usage_event_key (event_id, org_id, request_hash, balance_after, recorded_at)
+        SELECT p_event_ids[a.i], a.org, decode(p_hashes[a.i], 'hex'), a.after, p_now
+          FROM unnest(a_i, a_org, a_after) AS a(i, org, after)
+        ON CONFLICT (event_id) DO NOTHING;
+        GET DIAGNOSTICS written = ROW_COUNT;
+        IF written <> na THEN
+            RAISE EXCEPTION 'a usage eventId of this batch was charged meanwhile' USING ERRCODE = 'GPX01';
+        END IF;
+        PERFORM wallet_append_usage(a_org, a_debit, a_after, a_key, p_now);
+        INSERT INTO usage_event (org_id, event_id, workspace_id, user_id, payer_user_id, credits, kind, model,
+                                 occurred_at, recorded_at)
+        SELECT a.org, p_event_ids[a.i], p_workspace_ids[a.i], p_user_ids[a.i], a.payer, p_credits[a.i],
+               p_kinds[a.i], p_models[a.i], p_occurred[a.i], p_now
+          FROM unnest(a_i, a_org, a_payer) AS a(i, org, payer);
+        INSERT INTO member_month_usage (org_id, user_id, month, credits, events)
+        SELECT a.org, a.payer, v_month, -sum(a.debit), count(*)
+          FROM unnest(a_org, a_payer, a_debit) AS a(org, payer, debit)
+         GROUP BY a.org, a.payer
+        ON CONFLICT (org_id, user_id, month)
+        DO UPDATE SET credits = member_month_usage.credits + EXCLUDED.credits,
+                      events = member_month_usage.events + EXCLUDED.events;
+    END IF;
+
+    RETURN QUERY
+        SELECT i, e_outcome[i], e_code[i], e_org[i], e_after[i], NULL::bigint, NULL::bigint
+          FROM generate_series(1, n) AS i;
+    RETURN QUERY
+        INSERT INTO usage_low_balance (org_id, threshold, balance_before, balance_after, crossed_at)
+        SELECT o_id[k], o_threshold[k], o_start[k], o_balance[k], p_now
+          FROM generate_subscripts(o_balance, 1) AS k
+         WHERE o_threshold[k] IS NOT NULL AND o_start[k] >= o_threshold[k] AND o_balance[k] < o_threshold[k]
+        RETURNING NULL::int, 'low_balance', NULL::text, org_id, balance_after, balance_before, threshold;
+END $$;
