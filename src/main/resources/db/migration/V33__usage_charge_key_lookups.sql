@@ -6,8 +6,11 @@
 -- (a bitmap scan on the month, the third column of its key) and filtering them per event: with 10,000
 -- wallets that was about 8,000 rows, 2.1 ms of a 3.1 ms batch of 16 events, and growing with the month.
 -- V31's enable_seqscan = off does not prevent it. Each lookup is now a LATERAL subquery with LIMIT 1 (a key
--- lookup returns at most one row), which the planner cannot flatten into a join: it runs once per event,
--- by its key's index.
+-- lookup returns at most one row), which the planner cannot flatten into a join: it runs by its key's
+-- index, once per event for its eventId, and once per payer (org and owner) of the batch for the org, its
+-- policy, the membership and the month, so events of one hot wallet share those four lookups.
+--
+-- wallet_append_usage (below) had the same fault in its wallet update.
 --
 -- A durable call (p_synchronous_commit 'on') also writes its own WAL here (usage_durable_mark of V32), so its
 -- commit always waits for the disk past every deferred commit before it; the caller no longer joins it.
@@ -66,27 +69,32 @@ BEGIN
       FROM wallet_lock(ARRAY(SELECT DISTINCT o FROM unnest(b_org) AS o WHERE o IS NOT NULL)) AS l;
 
     FOR r IN
+        WITH payer AS MATERIALIZED (
+            SELECT d.org, d.owner, o.status, p.paused, p.spenders, p.selected_user_ids, p.member_monthly_limit,
+                   p.low_balance_threshold, m.role, mm.credits
+              FROM (SELECT DISTINCT b.org, b.owner FROM unnest(b_org, b_owner) AS b(org, owner) WHERE b.org IS NOT NULL) AS d
+              LEFT JOIN LATERAL (SELECT o.status FROM organization o WHERE o.id = d.org LIMIT 1) AS o ON true
+              LEFT JOIN LATERAL (SELECT p.paused, p.spenders, p.selected_user_ids, p.member_monthly_limit, p.low_balance_threshold
+                                   FROM spend_policy p WHERE p.org_id = d.org LIMIT 1) AS p ON true
+              LEFT JOIN LATERAL (SELECT m.role FROM membership m WHERE m.org_id = d.org AND m.user_id = d.owner LIMIT 1) AS m ON true
+              LEFT JOIN LATERAL (SELECT mm.credits FROM member_month_usage mm
+                                  WHERE mm.org_id = d.org AND mm.user_id = d.owner AND mm.month = v_month LIMIT 1) AS mm ON true)
         SELECT e.i::int AS i, e.event_id, e.credits, e.hash,
                k.org_id AS key_org, encode(k.request_hash, 'hex') AS key_hash, k.balance_after AS key_after,
                b.ws IS NOT NULL AS known, b.org, b.owner,
                min(e.i) OVER (PARTITION BY e.event_id COLLATE "C")::int AS first_i,
                dense_rank() OVER (ORDER BY b.org)::int AS org_rank,
                dense_rank() OVER (ORDER BY b.org, b.owner)::int AS payer_rank,
-               COALESCE(o.status = 'active', false) AS active,
-               COALESCE(p.paused, false) AS paused, COALESCE(p.spenders, 'all_members') AS spenders,
-               COALESCE(p.selected_user_ids, '{}') AS selected, p.member_monthly_limit AS member_limit,
-               p.low_balance_threshold AS threshold, m.role, COALESCE(mm.credits, 0) AS spent,
+               COALESCE(y.status = 'active', false) AS active,
+               COALESCE(y.paused, false) AS paused, COALESCE(y.spenders, 'all_members') AS spenders,
+               COALESCE(y.selected_user_ids, '{}') AS selected, y.member_monthly_limit AS member_limit,
+               y.low_balance_threshold AS threshold, y.role, COALESCE(y.credits, 0) AS spent,
                COALESCE(l.balance, 0) AS balance
           FROM unnest(p_event_ids, p_workspace_ids, p_credits, p_hashes) WITH ORDINALITY AS e(event_id, ws, credits, hash, i)
           LEFT JOIN LATERAL (SELECT k.org_id, k.request_hash, k.balance_after FROM usage_event_key k
                               WHERE k.event_id = e.event_id LIMIT 1) AS k ON true
           LEFT JOIN unnest(b_ws, b_org, b_owner) AS b(ws, org, owner) ON b.ws = e.ws
-          LEFT JOIN LATERAL (SELECT o.status FROM organization o WHERE o.id = b.org LIMIT 1) AS o ON true
-          LEFT JOIN LATERAL (SELECT p.paused, p.spenders, p.selected_user_ids, p.member_monthly_limit, p.low_balance_threshold
-                               FROM spend_policy p WHERE p.org_id = b.org LIMIT 1) AS p ON true
-          LEFT JOIN LATERAL (SELECT m.role FROM membership m WHERE m.org_id = b.org AND m.user_id = b.owner LIMIT 1) AS m ON true
-          LEFT JOIN LATERAL (SELECT mm.credits FROM member_month_usage mm
-                              WHERE mm.org_id = b.org AND mm.user_id = b.owner AND mm.month = v_month LIMIT 1) AS mm ON true
+          LEFT JOIN payer y ON y.org = b.org AND y.owner = b.owner
           LEFT JOIN unnest(l_org, l_balance) AS l(org, balance) ON l.org = b.org
          ORDER BY e.i
     LOOP
@@ -190,4 +198,20 @@ BEGIN
           FROM generate_subscripts(o_balance, 1) AS k
          WHERE o_threshold[k] IS NOT NULL AND o_start[k] >= o_threshold[k] AND o_balance[k] < o_threshold[k]
         RETURNING NULL::int, 'low_balance', NULL::text, org_id, balance_after, balance_before, threshold;
+END $$;
+
+-- wallet_append_usage() of V21, its wallet update bounded by the batch's orgs whatever the join the planner
+-- chose when the wallet table was small (it read every wallet row to update one).
+CREATE OR REPLACE FUNCTION wallet_append_usage(p_orgs uuid[], p_amounts bigint[], p_afters bigint[], p_keys text[],
+                                               p_now timestamptz) RETURNS void
+LANGUAGE plpgsql AS $$
+BEGIN
+    INSERT INTO wallet_entry (id, org_id, type, amount, balance_after, idempotency_key, reference, created_at)
+    SELECT gen_random_uuid(), e.org_id, 'usage', e.amount, e.after, e.key, e.key, p_now
+      FROM unnest(p_orgs, p_amounts, p_afters, p_keys) AS e(org_id, amount, after, key);
+    UPDATE wallet w SET balance = last.after
+      FROM (SELECT DISTINCT ON (e.org_id) e.org_id, e.after
+              FROM unnest(p_orgs, p_afters) WITH ORDINALITY AS e(org_id, after, n)
+             ORDER BY e.org_id, e.n DESC) AS last
+     WHERE w.org_id = last.org_id AND w.org_id = ANY (p_orgs);
 END $$;

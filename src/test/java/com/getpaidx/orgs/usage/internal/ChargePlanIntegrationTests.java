@@ -81,7 +81,8 @@ class ChargePlanIntegrationTests {
      * A connection plans the charge on its first call (V30), and a fresh deployment's tables are nearly empty
      * then: the planner read this month's whole member_month_usage for every batch (found with 10,000 wallets,
      * 2 ms of a 3 ms batch) and kept doing so as the table grew. Here a fresh connection plans the charge
-     * while the planner believes the tables it looks up hold one row, and the month holds 500 other payers:
+     * while the planner believes the tables it looks up hold one row, the month holds 500 other payers and there
+     * are 500 other wallets:
      * the batch must read only its own payer's row, and no table more rows than it has events.
      */
     @Test
@@ -95,6 +96,8 @@ class ChargePlanIntegrationTests {
                     INSERT INTO member_month_usage (org_id, user_id, month, credits, events)
                     SELECT gen_random_uuid(), gen_random_uuid(), date_trunc('month', now() AT TIME ZONE 'UTC')::date, 1, 1
                       FROM generate_series(1, 500)""").update();
+            sql.sql("INSERT INTO wallet (org_id, balance, created_at) SELECT gen_random_uuid(), 1, now() FROM generate_series(1, 500)")
+                    .update();
             sql.sql("""
                     UPDATE pg_class SET reltuples = 1, relpages = 1
                      WHERE relkind = 'r' AND relname IN ('member_month_usage', 'organization', 'spend_policy', 'membership',
