@@ -17,7 +17,7 @@ import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.usage.UsageReport;
 
 /**
- * One call of the {@code usage_charge} function (V22) per batch: the bindings, locks, rules and writes
+ * One call of the {@code usage_charge} function (V22, V33) per batch: the bindings, locks, rules and writes
  * of any number of events, for any number of orgs, in one round trip and one transaction (the call
  * runs in autocommit). The low-balance crossings it finds wait in {@code usage_low_balance} until
  * their alert is sent.
