@@ -10,7 +10,10 @@ import com.getpaidx.orgs.shared.DomainException;
  */
 public final class UsageNotTaken extends DomainException {
 
+    /** Its code, also a charge's per-event answer when no connection could be had (see {@code UsageCharges}). */
+    public static final String CODE = "usage_timeout";
+
     public UsageNotTaken() {
-        super("usage_timeout", HttpStatus.SERVICE_UNAVAILABLE, "Nothing was charged: the event could not get its turn in time. Retry with the same eventId.");
+        super(CODE, HttpStatus.SERVICE_UNAVAILABLE, "Nothing was charged: the event could not get its turn in time. Retry with the same eventId.");
     }
 }

@@ -185,7 +185,7 @@ public class WorkspaceManagement {
             case "workspace_not_found" -> new WorkspaceNotFound();
             case "idempotency_conflict" -> new com.getpaidx.orgs.shared.IdempotencyConflict();
             case "internal_error" -> new UsageChargeFailed();
-            case "usage_timeout" -> new UsageNotTaken();
+            case UsageNotTaken.CODE -> new UsageNotTaken();
             default -> new IllegalStateException("No refusal named " + code);
         };
     }

@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.usage.OutcomeUnknown;
+import com.getpaidx.orgs.usage.UsageNotTaken;
 import com.getpaidx.orgs.usage.UsageOutcome;
 import com.getpaidx.orgs.usage.UsageReport;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.Charged;
@@ -27,8 +28,6 @@ import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.KeyTakenMeanwhile;
 public class UsageCharges implements BatchCharger {
 
     private static final Logger log = LoggerFactory.getLogger(UsageCharges.class);
-    /** The code of an event that was never charged because no database connection could be had (503, retry). */
-    static final String NOT_TAKEN = "usage_timeout";
 
     private final JdbcChargeRepository repository;
     private final DueAlerts alerts;
@@ -80,7 +79,7 @@ public class UsageCharges implements BatchCharger {
             for (Pending event : events) {
                 // once no connection can be had, the rest are not tried: each would wait out the pool again
                 UsageOutcome outcome = connected ? charge(List.of(event), commit).getFirst() : notTaken(event);
-                connected = !NOT_TAKEN.equals(outcome.code());
+                connected = !UsageNotTaken.CODE.equals(outcome.code());
                 outcomes.add(outcome);
             }
             return outcomes;
@@ -88,7 +87,7 @@ public class UsageCharges implements BatchCharger {
     }
 
     private static UsageOutcome notTaken(Pending event) {
-        return UsageOutcome.rejected(event.report(), NOT_TAKEN, null);
+        return UsageOutcome.rejected(event.report(), UsageNotTaken.CODE, null);
     }
 
     @Override
