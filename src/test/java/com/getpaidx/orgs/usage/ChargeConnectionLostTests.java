@@ -46,16 +46,10 @@ class ChargeConnectionLostTests {
 
     @Test
     void aChargeWhoseConnectionBreaksHasAnUnknownOutcomeAndItsRetryIsChargedOnce() {
-        Fixtures.Roster roster = fixtures.roster();
-        funding.fund(roster.org(), roster.owner(), Credits.ofWhole(10));
-        String workspace = "ws-" + UUID.randomUUID();
-        api.put("/api/v1/workspaces/" + workspace, api.serviceToken(),
-                Map.of("ownerUserId", roster.member().id().toString(), "name", "Severed"));
-        api.put("/api/v1/workspaces/" + workspace + "/billing", roster.member().token(),
-                Map.of("target", "org", "orgId", roster.org().toString()));
-        Map<String, Object> event = Map.of("eventId", "evt-" + UUID.randomUUID(), "workspaceId", workspace,
-                "userId", roster.member().id().toString(), "credits", "1", "kind", "severed", "model", "m",
-                "occurredAt", "2026-12-03T10:00:00Z");
+        UsageTraffic.Billed billed = new UsageTraffic(api, fixtures, funding).billed("10");
+        Map<String, Object> event = UsageTraffic.event("evt-" + UUID.randomUUID(), billed.workspace(),
+                billed.roster().member().id(), "1");
+        event.put("kind", "severed");
 
         Api.Response lost = api.post("/api/v1/usage-events", api.serviceToken(), event);
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
@@ -66,7 +60,7 @@ class ChargeConnectionLostTests {
         assertThat(retried.status()).as(retried.toString()).isEqualTo(201);
         assertThat(jdbc.sql("SELECT count(*) FROM wallet_entry WHERE idempotency_key = :key")
                 .param("key", "usage:" + event.get("eventId")).query(Long.class).single()).isEqualTo(1);
-        assertThat(jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", roster.org())
+        assertThat(jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", billed.org())
                 .query(Long.class).single()).isEqualTo(Credits.ofWhole(9).micros());
     }
 }

@@ -1,7 +1,6 @@
 package com.getpaidx.orgs.usage;
 
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -53,13 +52,7 @@ class GroupCommitFailureTests {
 
     @Test
     void everyWaiterGetsItsAnswerWhileCommitsFail() throws Exception {
-        Fixtures.Roster roster = fixtures.roster();
-        funding.fund(roster.org(), roster.owner(), Credits.ofWhole(1000));
-        String workspace = "ws-" + UUID.randomUUID();
-        api.put("/api/v1/workspaces/" + workspace, api.serviceToken(),
-                Map.of("ownerUserId", roster.member().id().toString(), "name", "Flaky"));
-        api.put("/api/v1/workspaces/" + workspace + "/billing", roster.member().token(),
-                Map.of("target", "org", "orgId", roster.org().toString()));
+        UsageTraffic.Billed billed = new UsageTraffic(api, fixtures, funding).billed("1000");
 
         Map<String, Integer> statuses = new ConcurrentHashMap<>();
         List<String> poison = new ArrayList<>();
@@ -72,14 +65,8 @@ class GroupCommitFailureTests {
                     poison.add(id);
                 }
                 sent.add(pool.submit(() -> {
-                    Map<String, Object> event = new HashMap<>();
-                    event.put("eventId", id);
-                    event.put("workspaceId", workspace);
-                    event.put("userId", roster.member().id().toString());
-                    event.put("credits", "1");
+                    Map<String, Object> event = UsageTraffic.event(id, billed.workspace(), billed.roster().member().id(), "1");
                     event.put("kind", bad ? "poison" : "chat");
-                    event.put("model", "m");
-                    event.put("occurredAt", "2026-11-26T10:00:00Z");
                     Api.Response response = api.post("/api/v1/usage-events", api.serviceToken(), event);
                     statuses.put(id, response.status());
                     if (bad) {
@@ -94,12 +81,12 @@ class GroupCommitFailureTests {
         assertThat(statuses).hasSize(200);
         statuses.forEach((id, status) -> assertThat(status).as(id).isEqualTo(poison.contains(id) ? 500 : 201));
 
-        long balance = jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
-        long sum = jdbc.sql("SELECT SUM(amount) FROM wallet_entry WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
-        long recorded = jdbc.sql("SELECT count(*) FROM usage_event WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        long balance = jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", billed.org()).query(Long.class).single();
+        long sum = jdbc.sql("SELECT SUM(amount) FROM wallet_entry WHERE org_id = :org").param("org", billed.org()).query(Long.class).single();
+        long recorded = jdbc.sql("SELECT count(*) FROM usage_event WHERE org_id = :org").param("org", billed.org()).query(Long.class).single();
         assertThat(recorded).isEqualTo(180);
         assertThat(balance).isEqualTo(sum).isEqualTo(Credits.ofWhole(1000 - 180).micros());
-        long keys = jdbc.sql("SELECT count(*) FROM usage_event_key WHERE org_id = :org").param("org", roster.org()).query(Long.class).single();
+        long keys = jdbc.sql("SELECT count(*) FROM usage_event_key WHERE org_id = :org").param("org", billed.org()).query(Long.class).single();
         assertThat(keys).isEqualTo(180);
     }
 }
