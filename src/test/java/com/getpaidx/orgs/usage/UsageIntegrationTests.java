@@ -1,5 +1,6 @@
 package com.getpaidx.orgs.usage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -21,6 +22,7 @@ import static com.getpaidx.orgs.usage.UsageTraffic.event;
 import static com.getpaidx.orgs.usage.UsageTraffic.assertProblem;
 import static com.getpaidx.orgs.usage.UsageTraffic.policy;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 @IntegrationTest
 class UsageIntegrationTests {
@@ -203,9 +205,10 @@ class UsageIntegrationTests {
 
         funding.fund(billed.org(), billed.roster().owner(), Credits.ofWhole(1000)); // back above: re-armed
         traffic.charge(billed, "1000");
-        alerts = jdbc.sql("SELECT count(*) FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
-                .param("org", billed.org()).query(Long.class).single();
-        assertThat(alerts).isEqualTo(2);
+        // the alert goes out on the alerts' thread once the charge is on disk, not before its answer
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> assertThat(jdbc.sql(
+                "SELECT count(*) FROM audit_event WHERE org_id = :org AND action = 'wallet.low_balance'")
+                .param("org", billed.org()).query(Long.class).single()).isEqualTo(2));
     }
 
 }

@@ -1,5 +1,6 @@
 package com.getpaidx.orgs.usage;
 
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -14,6 +15,7 @@ import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.Scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** What an operator scrapes from the management port moves with real usage events. */
 @IntegrationTest
@@ -42,6 +44,9 @@ class UsageMetricsIntegrationTests {
                 UsageTraffic.event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1"),
                 UsageTraffic.event("evt-" + UUID.randomUUID(), "ws-nobody-" + UUID.randomUUID(), billed.roster().member().id(), "1"))));
         assertThat(batch.status()).isEqualTo(200);
+        // the alert goes out on the alerts' thread, moments after the crossing charge is answered
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+                assertThat(delta(before, Scrape.of(api), "getpaidx_wallet_low_balance_alerts_total")).isEqualTo(1));
 
         Scrape after = Scrape.of(api);
         assertThat(delta(before, after, EVENTS, "outcome", "charged")).isEqualTo(3);

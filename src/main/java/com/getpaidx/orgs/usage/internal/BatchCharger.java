@@ -9,7 +9,7 @@ public interface BatchCharger {
 
     /** When a batch's commit returns: once its changes are on disk, or as soon as they are visible. */
     enum Commit {
-        /** The commit waits for its WAL to reach the disk; low-balance alerts are sent before it returns. */
+        /** The commit waits for its WAL to reach the disk; its low-balance alerts go out once it returns. */
         DURABLE,
         /**
          * The commit returns before its WAL is on disk (PostgreSQL's asynchronous commit), so the
@@ -21,6 +21,6 @@ public interface BatchCharger {
 
     List<UsageOutcome> charge(List<Pending> events, Commit commit);
 
-    /** Returns once every commit made before it is on disk, and their low-balance alerts are sent. */
+    /** Returns once every commit made before it is on disk; their low-balance alerts go out then. */
     void flush();
 }

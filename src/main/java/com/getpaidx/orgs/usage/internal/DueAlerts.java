@@ -1,22 +1,29 @@
 package com.getpaidx.orgs.usage.internal;
 
 import java.util.List;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.DisposableBean;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import com.getpaidx.orgs.shared.GracefulWorker;
 import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.Crossing;
 
 /**
- * Sends the low-balance alerts that charges left in {@code usage_low_balance}: right after the
- * charge is on disk, and, for any a crash left behind, on a sweep. Each alert (its mails and audit
- * event) is written in the transaction that removes its row, so it goes out once.
+ * Sends the low-balance alerts that charges left in {@code usage_low_balance}: on a thread of its own as
+ * soon as the charge is on disk ({@link #sendSoon()}, so the usage lane never waits for an alert's
+ * transaction), and, for any that a crash or a shutdown left behind, on a sweep. Each alert (its mails and
+ * audit event) is written in the transaction that removes its row, so it goes out once. At shutdown it
+ * stops between pages, after the web server.
  */
 @Component
-class DueAlerts {
+class DueAlerts extends GracefulWorker implements DisposableBean {
 
     private static final Logger log = LoggerFactory.getLogger(DueAlerts.class);
     private static final int PAGE = 100;
@@ -24,6 +31,9 @@ class DueAlerts {
     private final JdbcChargeRepository repository;
     private final LowBalanceAlert lowBalance;
     private final TransactionTemplate transactions;
+    private final ExecutorService sender = Executors.newSingleThreadExecutor(Thread.ofPlatform().daemon().name("usage-alerts").factory());
+    /** A send is queued and has not begun reading the due alerts yet: it will see a crossing committed now. */
+    private final AtomicBoolean queued = new AtomicBoolean();
 
     DueAlerts(JdbcChargeRepository repository, LowBalanceAlert lowBalance, TransactionTemplate transactions) {
         this.repository = repository;
@@ -31,8 +41,26 @@ class DueAlerts {
         this.transactions = transactions;
     }
 
+    /** A charge that crossed a threshold is on disk: its alert goes out on the alerts' thread, moments from now. */
+    void sendSoon() {
+        if (queued.compareAndSet(false, true)) {
+            sender.execute(() -> {
+                queued.set(false);
+                send();
+            });
+        }
+    }
+
+    @Scheduled(fixedDelayString = "${getpaidx.usage.alert-sweep-interval:60s}")
+    void sweep() {
+        send();
+    }
+
     /** Never throws: the charges are committed whatever happens here, and the sweep tries again. */
     void send() {
+        if (!enter()) {
+            return;
+        }
         try {
             int sent;
             do {
@@ -42,15 +70,18 @@ class DueAlerts {
                     return due.size();
                 });
             }
-            while (sent == PAGE);
+            while (sent == PAGE && open());
         }
         catch (RuntimeException e) {
             log.warn("Sending low-balance alerts failed ({}); the sweep tries again", e.toString());
         }
+        finally {
+            leave();
+        }
     }
 
-    @Scheduled(fixedDelayString = "${getpaidx.usage.alert-sweep-interval:60s}")
-    void sweep() {
-        send();
+    @Override
+    public void destroy() {
+        sender.shutdownNow();
     }
 }

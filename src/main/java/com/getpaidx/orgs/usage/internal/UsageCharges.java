@@ -22,7 +22,8 @@ import com.getpaidx.orgs.usage.internal.JdbcChargeRepository.KeyTakenMeanwhile;
  * Charges a batch of usage events, for any number of orgs, in one statement that is its own
  * transaction (one call of {@code usage_charge}, autocommit): bindings, wallet locks, rules, keys,
  * ledger entries, usage rows, month counters and low-balance crossings all happen in that call. A
- * crossing's alert (mail and audit) is sent once the charge is on disk ({@link DueAlerts}).
+ * crossing's alert (mail and audit) is sent once the charge is on disk, on the alerts' own thread
+ * ({@link DueAlerts#sendSoon()}), so neither the lane nor the flush waits for it.
  */
 @Component
 public class UsageCharges implements BatchCharger {
@@ -94,7 +95,7 @@ public class UsageCharges implements BatchCharger {
     public void flush() {
         repository.flush();
         if (alertsDue.getAndSet(false)) {
-            alerts.send();
+            alerts.sendSoon();
         }
     }
 
@@ -109,7 +110,7 @@ public class UsageCharges implements BatchCharger {
         }
         if (!charged.crossings().isEmpty()) {
             if (commit == Commit.DURABLE) {
-                alerts.send();
+                alerts.sendSoon();
             }
             else {
                 alertsDue.set(true);
