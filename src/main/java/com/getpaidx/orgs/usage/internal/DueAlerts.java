@@ -3,6 +3,7 @@ package com.getpaidx.orgs.usage.internal;
 import java.util.List;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 import org.slf4j.Logger;
@@ -41,13 +42,22 @@ class DueAlerts extends GracefulWorker implements DisposableBean {
         this.transactions = transactions;
     }
 
-    /** A charge that crossed a threshold is on disk: its alert goes out on the alerts' thread, moments from now. */
+    /**
+     * A charge that crossed a threshold is on disk: its alert goes out on the alerts' thread, moments from now.
+     * Never throws (the charge is committed): once the context is closing, the row waits for the next sweep.
+     */
     void sendSoon() {
         if (queued.compareAndSet(false, true)) {
-            sender.execute(() -> {
+            try {
+                sender.execute(() -> {
+                    queued.set(false);
+                    send();
+                });
+            }
+            catch (RejectedExecutionException e) {
                 queued.set(false);
-                send();
-            });
+                log.info("Closing: a low-balance alert waits in usage_low_balance for the next start's sweep");
+            }
         }
     }
 

@@ -94,6 +94,15 @@ class AlertsOffTheLaneTests {
     }
 
     @Test
+    void aCrossingChargeOnceTheAlertsThreadIsGoneIsStillAnsweredAsCharged() {
+        alerts.destroy(); // the context is closing: the crossing's row waits for the next start's sweep
+
+        assertThat(charges.charge(List.of(GroupCommitterTests.event("alert-" + UUID.randomUUID())), Commit.DURABLE))
+                .extracting(UsageOutcome::status).containsExactly(UsageOutcome.Status.ACCEPTED);
+        assertThat(sends).hasValue(0);
+    }
+
+    @Test
     void sendsAskedForWhileOneIsQueuedShareIt() throws Exception {
         alerts.sendSoon();
         assertThat(began.await(10, TimeUnit.SECONDS)).isTrue();
