@@ -7,6 +7,39 @@ java_major() {
     sed -n 's/^JAVA_VERSION="\([0-9]*\).*/\1/p' "$1/release" 2>/dev/null || true
 }
 
+service_pid=""
+data_dir=""
+
+stop_service() {
+    if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
+        kill "$service_pid" 2>/dev/null || true
+        for _ in $(seq 1 60); do
+            kill -0 "$service_pid" 2>/dev/null || break
+            sleep 0.5
+        done
+        kill -9 "$service_pid" 2>/dev/null || true
+        wait "$service_pid" 2>/dev/null || true
+    fi
+    service_pid=""
+    # a PostgreSQL the service did not get to stop: fast shutdown by its own pid file
+    if [ -n "$data_dir" ] && [ -f "$data_dir/postmaster.pid" ]; then
+        pg_pid=$(head -1 "$data_dir/postmaster.pid")
+        kill -INT "$pg_pid" 2>/dev/null || true
+        for _ in $(seq 1 20); do
+            kill -0 "$pg_pid" 2>/dev/null || break
+            sleep 0.5
+        done
+    fi
+    data_dir=""
+}
+
+cleanup() {
+    stop_service
+    rm -rf "$work"
+}
+trap cleanup EXIT
+trap 'exit 130' INT TERM
+
 if [ -z "${JAVA_HOME:-}" ] || [ "$(java_major "$JAVA_HOME")" = "" ] || [ "$(java_major "$JAVA_HOME")" -lt 21 ]; then
     JAVA_HOME=""
     best=0
@@ -40,39 +73,6 @@ if ! command -v wrk >/dev/null; then
     $sudo apt-get update -q
     $sudo apt-get install -y -q wrk
 fi
-
-service_pid=""
-data_dir=""
-
-stop_service() {
-    if [ -n "$service_pid" ] && kill -0 "$service_pid" 2>/dev/null; then
-        kill "$service_pid" 2>/dev/null || true
-        for _ in $(seq 1 60); do
-            kill -0 "$service_pid" 2>/dev/null || break
-            sleep 0.5
-        done
-        kill -9 "$service_pid" 2>/dev/null || true
-        wait "$service_pid" 2>/dev/null || true
-    fi
-    service_pid=""
-    # a PostgreSQL the service did not get to stop: fast shutdown by its own pid file
-    if [ -n "$data_dir" ] && [ -f "$data_dir/postmaster.pid" ]; then
-        pg_pid=$(head -1 "$data_dir/postmaster.pid")
-        kill -INT "$pg_pid" 2>/dev/null || true
-        for _ in $(seq 1 20); do
-            kill -0 "$pg_pid" 2>/dev/null || break
-            sleep 0.5
-        done
-    fi
-    data_dir=""
-}
-
-cleanup() {
-    stop_service
-    rm -rf "$work"
-}
-trap cleanup EXIT
-trap 'exit 130' INT TERM
 
 # start_service NAME [ARGS…]: sets http_port, pg_port and data_dir, or exits
 start_service() {
