@@ -1,6 +1,7 @@
 # Shared by bench/run and bench/profile (sourced, not run): a JDK ≥ 21, wrk, the service started on
 # 127.0.0.1 and stopped again (also on failure or interrupt), and the load side compiled. The caller sets
-# root (the project), results (its output directory) and work (a temporary directory, removed at exit).
+# root (the project), results (its output directory), work (a temporary directory, removed at exit) and
+# started (the script's start, in seconds since the epoch, for the elapsed times it prints).
 
 java_major() {
     # JAVA_VERSION="21.0.5" in the JDK's release file gives 21
@@ -126,5 +127,4 @@ build_and_compile() {
     (cd "$work" && "$JAVA_HOME/bin/jar" xf "$root/$jar" "$driver_entry")
     driver="$work/$driver_entry"
     "$JAVA_HOME/bin/javac" -d "$work/classes" bench/java/*.java
-
 }

@@ -1,6 +1,7 @@
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.TimeUnit;
@@ -71,7 +72,7 @@ public final class Profile {
     }
 
     private static void jcmd(long pid, String... command) throws Exception {
-        List<String> line = new java.util.ArrayList<>(List.of(tool("jcmd"), Long.toString(pid)));
+        List<String> line = new ArrayList<>(List.of(tool("jcmd"), Long.toString(pid)));
         line.addAll(List.of(command));
         Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes());
