@@ -15,6 +15,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
@@ -30,6 +31,7 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
 import com.getpaidx.orgs.OrganizationsApplication;
+import com.getpaidx.orgs.support.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -88,8 +90,10 @@ class ExternalDatabaseTests {
 
     private static Process start(Path workDir, String url, int port, int managementPort) throws IOException {
         String java = ProcessHandle.current().info().command().orElse("java");
-        var builder = new ProcessBuilder(java, "-Xmx384m", "-cp", runtimeClasspath(),
-                OrganizationsApplication.class.getName())
+        List<String> command = new ArrayList<>(List.of(java));
+        command.addAll(ServiceProcess.JVM_OPTIONS);
+        command.addAll(List.of("-cp", runtimeClasspath(), OrganizationsApplication.class.getName()));
+        var builder = new ProcessBuilder(command)
                 .directory(workDir.toFile())
                 .redirectErrorStream(true)
                 .redirectOutput(workDir.resolve("service.log").toFile());
