@@ -14,6 +14,8 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.Function;
 
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
 
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.OrgId;
@@ -31,6 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The lane's promises without a database: batches take what queued meanwhile, and a caller that
  * stops waiting is either taken out of the lane (nothing charged) or told the outcome is unknown.
  */
+@Execution(ExecutionMode.CONCURRENT) // no Spring context, no shared state: runs beside it (junit-platform.properties)
 class GroupCommitterTests {
 
     private static final OrgId ORG = new OrgId(UUID.randomUUID());
