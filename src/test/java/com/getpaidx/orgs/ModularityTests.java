@@ -1,8 +1,6 @@
 package com.getpaidx.orgs;
 
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.parallel.Execution;
-import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.springframework.modulith.core.ApplicationModules;
 import org.springframework.modulith.docs.Documenter;
 
@@ -12,7 +10,6 @@ import com.tngtech.archunit.core.importer.ImportOption;
 
 import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 
-@Execution(ExecutionMode.CONCURRENT) // no Spring context, no shared state: runs beside it (junit-platform.properties)
 class ModularityTests {
 
     private final ApplicationModules modules = ApplicationModules.of(OrganizationsApplication.class);

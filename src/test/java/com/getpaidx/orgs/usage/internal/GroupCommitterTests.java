@@ -33,7 +33,7 @@ import static org.awaitility.Awaitility.await;
  * The lane's promises without a database: batches take what queued meanwhile, and a caller that
  * stops waiting is either taken out of the lane (nothing charged) or told the outcome is unknown.
  */
-@Execution(ExecutionMode.CONCURRENT) // no Spring context, no shared state: runs beside it (junit-platform.properties)
+@Execution(ExecutionMode.CONCURRENT) // no Spring context, no shared state, mostly waiting on latches: runs beside it
 class GroupCommitterTests {
 
     private static final OrgId ORG = new OrgId(UUID.randomUUID());
