@@ -8,7 +8,7 @@ import java.util.stream.Stream;
 /**
  * Where the CPU of a round went, read from /proc (Linux, clock ticks of 10 ms): the service's JVM,
  * the service's PostgreSQL (its postmaster, named by the data directory's postmaster.pid, and the
- * postmaster's children) and the rest of the machine's busy time (wrk, mostly), each per request or
+ * postmaster's children, living or reaped) and the rest of the machine's busy time (wrk, mostly), each per request or
  * event the round answered; and
  * the share of the machine that stayed idle. Two cores that are never idle are the limit; an idle
  * share says something else waits (a lock, a lane, the disk).
@@ -58,7 +58,13 @@ final class CpuShare {
         try (Stream<Path> processes = Files.list(Path.of("/proc"))) {
             for (Path process : processes.filter(p -> p.getFileName().toString().matches("\\d+")).toList()) {
                 String[] stat = stat(process);
-                if (stat != null && (process.getFileName().toString().equals(postmaster) || stat[2].equals(postmaster))) {
+                if (stat == null) {
+                    continue;
+                }
+                if (process.getFileName().toString().equals(postmaster)) {
+                    postgres += ticks(stat) + reapedTicks(stat);
+                }
+                else if (stat[2].equals(postmaster)) {
                     postgres += ticks(stat);
                 }
             }
@@ -102,6 +108,15 @@ final class CpuShare {
         catch (IOException | RuntimeException e) {
             return null;
         }
+    }
+
+    /**
+     * cutime + cstime (fields 16 and 17, 14 and 15 here): the CPU of children the process has reaped. A backend
+     * that ends during a round leaves the list of children; its ticks go on counting here, so the sum never
+     * drops.
+     */
+    private static long reapedTicks(String[] stat) {
+        return Long.parseLong(stat[14]) + Long.parseLong(stat[15]);
     }
 
     /** utime + stime: fields 14 and 15 of /proc/PID/stat, 12 and 13 after the name here. */
