@@ -41,9 +41,7 @@ public class UsageIngestion {
 
     /** One event; a refusal is thrown as its problem, a replay comes back as {@code duplicate}. */
     public UsageOutcome report(UsageReport report) {
-        Pending event = Pending.of(admitted(report));
-        UsageOutcome outcome = properties.groupCommit() ? groupCommit.charge(event) : charges.charge(List.of(event), DURABLE).getFirst();
-        metrics.count(outcome);
+        UsageOutcome outcome = charged(List.of(Pending.of(admitted(report)))).getFirst();
         if (outcome.status() == UsageOutcome.Status.REJECTED) {
             throw WorkspaceManagement.refusal(outcome.code());
         }
@@ -67,13 +65,30 @@ public class UsageIngestion {
             }
         }
         if (!valid.isEmpty()) {
-            List<UsageOutcome> charged = properties.groupCommit() ? groupCommit.chargeAll(valid) : charges.charge(valid, DURABLE);
+            List<UsageOutcome> charged = charged(valid);
             for (int k = 0; k < charged.size(); k++) {
                 outcomes[positions.get(k)] = charged.get(k);
-                metrics.count(charged.get(k));
             }
         }
         return List.of(outcomes);
+    }
+
+    /**
+     * The events' outcomes, each counted. A charge that ends in a problem for all of its events (503
+     * {@code usage_timeout} after its wait, {@code outcome_unknown}) counts each event under that code: the
+     * refusals an operator alerts on.
+     */
+    private List<UsageOutcome> charged(List<Pending> events) {
+        List<UsageOutcome> outcomes;
+        try {
+            outcomes = properties.groupCommit() ? groupCommit.chargeAll(events) : charges.charge(events, DURABLE);
+        }
+        catch (DomainException e) {
+            metrics.refused(e.code(), events.size());
+            throw e;
+        }
+        outcomes.forEach(metrics::count);
+        return outcomes;
     }
 
     /** The report, valid, while the service takes usage; a refusal at the door is counted like a charge's. */

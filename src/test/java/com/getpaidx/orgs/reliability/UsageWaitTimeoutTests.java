@@ -85,9 +85,11 @@ class UsageWaitTimeoutTests {
             CompletableFuture<Client.Answer> waiting = post(second);
             await().atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50))
                     .until(() -> gauge("getpaidx_usage_queue_oldest_seconds") >= 0.5); // what an operator's alert reads
+            double timeoutsBefore = refusals("usage_timeout");
             Client.Answer timedOut = waiting.get(30, TimeUnit.SECONDS);
             assertThat(timedOut.status()).as(String.valueOf(timedOut)).isEqualTo(503);
             assertThat(timedOut.code()).isEqualTo("usage_timeout");
+            assertThat(refusals("usage_timeout") - timeoutsBefore).as("counted for the operator's alert").isEqualTo(1);
             assertThat(gauge("getpaidx_usage_queued")).as("taken out of the lane").isZero();
             assertThat(gauge("getpaidx_usage_queue_oldest_seconds")).isZero();
             assertThat(charged(watch, second)).as("nothing of a timed-out event is charged").isZero();
@@ -116,6 +118,7 @@ class UsageWaitTimeoutTests {
         BankOrg held = BankOrg.create(client, "unknown", 1, 0, false);
         // the first scrape starts the management servlet: not inside the waiters' 5 s
         assertThat(gauge("getpaidx_usage_queued")).isZero();
+        double unknownBefore = refusals("outcome_unknown");
         try (Connection lockDrained = connect(); Connection lockHeld = connect(); Connection watch = connect()) {
             await().atMost(Duration.ofSeconds(30)).until(() -> balance(watch, drained.id) > 0 && balance(watch, held.id) > 0);
             lockDrained.setAutoCommit(false);
@@ -137,6 +140,7 @@ class UsageWaitTimeoutTests {
                     .get(30, TimeUnit.SECONDS);
             assertThat(first503.status()).as(String.valueOf(first503)).isEqualTo(503);
             assertThat(first503.code()).isEqualTo("outcome_unknown");
+            assertThat(refusals("outcome_unknown") - unknownBefore).as("counted for the operator's alert").isPositive();
 
             lockHeld.rollback();
             assertThat(inFlight.get(30, TimeUnit.SECONDS).status()).isEqualTo(201);
@@ -162,9 +166,18 @@ class UsageWaitTimeoutTests {
 
     /** A gauge from the service's Prometheus scrape; it must be there. */
     private static double gauge(String name) throws Exception {
-        Scrape scrape = new Scrape(HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body());
+        Scrape scrape = scrape();
         assertThat(scrape.has(name)).as(name + " in the scrape").isTrue();
         return scrape.value(name);
+    }
+
+    /** Usage events answered with the problem {@code code}, so far. */
+    private static double refusals(String code) throws Exception {
+        return scrape().value("getpaidx_usage_events_total", "outcome", "refused", "code", code);
+    }
+
+    private static Scrape scrape() throws Exception {
+        return new Scrape(HTTP.send(HttpRequest.newBuilder(metrics).build(), HttpResponse.BodyHandlers.ofString()).body());
     }
 
     private static Map<String, Object> event(BankOrg.Workspace workspace) {

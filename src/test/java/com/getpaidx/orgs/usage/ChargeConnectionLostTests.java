@@ -14,6 +14,7 @@ import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.Funding;
 import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.Scrape;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -21,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The connection of a charge in flight breaks (a trigger makes its own session end, as a crash or a
  * failover would): whether the commit landed is unknown to the service, so the answer is 503
  * {@code outcome_unknown}, never 500 "nothing of it was written". The retry with the same eventId is
- * charged exactly once.
+ * charged exactly once. The event is counted under {@code outcome_unknown}, which an operator alerts on.
  */
 @IntegrationTest
 class ChargeConnectionLostTests {
@@ -51,9 +52,11 @@ class ChargeConnectionLostTests {
                 billed.roster().member().id(), "1");
         event.put("kind", "severed");
 
+        Scrape before = Scrape.of(api);
         Api.Response lost = api.post("/api/v1/usage-events", api.serviceToken(), event);
         assertThat(lost.status()).as(lost.toString()).isEqualTo(503);
         assertThat(lost.code()).isEqualTo("outcome_unknown");
+        assertThat(unknown(Scrape.of(api)) - unknown(before)).as("counted for the operator's alert").isEqualTo(1);
 
         dropTrigger();
         Api.Response retried = api.post("/api/v1/usage-events", api.serviceToken(), event);
@@ -62,5 +65,9 @@ class ChargeConnectionLostTests {
                 .param("key", "usage:" + event.get("eventId")).query(Long.class).single()).isEqualTo(1);
         assertThat(jdbc.sql("SELECT balance FROM wallet WHERE org_id = :org").param("org", billed.org())
                 .query(Long.class).single()).isEqualTo(Credits.ofWhole(9).micros());
+    }
+
+    private static double unknown(Scrape scrape) {
+        return scrape.value("getpaidx_usage_events_total", "outcome", "refused", "code", "outcome_unknown");
     }
 }

@@ -65,7 +65,8 @@ class UsageMetricsIntegrationTests {
     @Test
     void everyRefusalCodeIsThereFromTheStartAndTheUsualMetersToo() {
         Scrape scrape = Scrape.of(api);
-        for (String code : List.of("insufficient_balance", "billing_paused", "member_limit_reached", "shutting_down")) {
+        for (String code : List.of("insufficient_balance", "billing_paused", "member_limit_reached", "shutting_down",
+                "usage_timeout", "outcome_unknown")) {
             assertThat(scrape.text()).as(code).contains("code=\"" + code + "\"");
         }
         assertThat(scrape.names()).contains("getpaidx_payment_inbox_pending", "getpaidx_payment_inbox_dead",

@@ -39,9 +39,7 @@ public class UsageDrain implements SmartLifecycle {
     /** Lets {@code events} in, or refuses them (counted) while the service shuts down. */
     public void admit(UsageMetrics metrics, int events) {
         if (refusing) {
-            for (int i = 0; i < events; i++) {
-                metrics.refused("shutting_down");
-            }
+            metrics.refused("shutting_down", events);
             throw new ShuttingDown();
         }
     }

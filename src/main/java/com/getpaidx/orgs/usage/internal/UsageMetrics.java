@@ -17,7 +17,8 @@ import com.getpaidx.orgs.usage.UsageOutcome;
 
 /**
  * The ingestion's meters: {@code getpaidx_usage_events_total{outcome,code}} (outcome {@code charged},
- * {@code duplicate} or {@code refused}, code the refusal's, {@code none} otherwise), the commit time of each
+ * {@code duplicate} or {@code refused}, code the refusal's, {@code none} otherwise; {@code refused} with
+ * {@code outcome_unknown} counts events answered 503 whose charge may still have landed), the commit time of each
  * batch ({@code getpaidx_usage_commit_seconds}, a histogram) and its size ({@code getpaidx_usage_batch_size}).
  * The counters are registered up front, so an event costs an increment, never a registry lookup.
  */
@@ -27,7 +28,7 @@ public class UsageMetrics {
     /** Every code a charge or the door may refuse with; another code still counts, registered when first seen. */
     static final List<String> REFUSALS = List.of("org_archived", "billing_paused", "not_member", "policy_denied",
             "member_limit_reached", "insufficient_balance", "not_org_billed", "workspace_not_found",
-            "idempotency_conflict", "validation_failed", "internal_error", "usage_timeout", "shutting_down");
+            "idempotency_conflict", "validation_failed", "internal_error", "usage_timeout", "outcome_unknown", "shutting_down");
 
     private static final String EVENTS = "getpaidx.usage.events";
 
@@ -65,8 +66,12 @@ public class UsageMetrics {
     }
 
     public void refused(String code) {
+        refused(code, 1);
+    }
+
+    public void refused(String code, int events) {
         Counter counter = refused.get(code);
-        (counter != null ? counter : refused.computeIfAbsent(code, c -> events("refused", c))).increment();
+        (counter != null ? counter : refused.computeIfAbsent(code, c -> events("refused", c))).increment(events);
     }
 
     /** Times one transaction over {@code size} events (a failed one too: its time was spent). */
