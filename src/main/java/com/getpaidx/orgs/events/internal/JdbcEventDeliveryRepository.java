@@ -127,7 +127,7 @@ public class JdbcEventDeliveryRepository {
                 .query(JdbcEventDeliveryRepository::row).list();
     }
 
-    /** What waits and what died, for the gauges; the partial index keeps the pending count cheap. */
+    /** What waits and what died, for the gauges; the partial indexes (V26, V34) keep both counts off delivered rows. */
     public OutboxGauges.Backlog backlog() {
         return jdbc.sql("""
                 SELECT (SELECT count(*) FROM event_delivery WHERE status = 'pending') AS pending,

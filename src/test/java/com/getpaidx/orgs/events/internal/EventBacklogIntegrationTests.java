@@ -1,0 +1,62 @@
+package com.getpaidx.orgs.events.internal;
+
+import java.util.UUID;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import com.getpaidx.orgs.shared.OutboxGauges;
+import com.getpaidx.orgs.support.IntegrationTest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * The outbox's gauges count pending and dead deliveries every few seconds, while delivered rows stay in the table
+ * for good: the counts read only the rows they count (partial indexes, V26 and V34), never the delivered ones.
+ */
+@IntegrationTest
+class EventBacklogIntegrationTests {
+
+    private static final int DELIVERED = 5_000;
+
+    @Autowired JdbcEventDeliveryRepository deliveries;
+    @Autowired TransactionTemplate transactions;
+    @Autowired JdbcClient jdbc;
+
+    @Test
+    void theBacklogReadsNoDeliveredRow() {
+        transactions.executeWithoutResult(tx -> {
+            UUID org = UUID.randomUUID();
+            insert(org, "delivered", DELIVERED);
+            insert(org, "dead", 3);
+            long before = rowsRead();
+
+            OutboxGauges.Backlog backlog = deliveries.backlog();
+
+            long read = rowsRead() - before;
+            assertThat(backlog.dead()).isGreaterThanOrEqualTo(3);
+            assertThat(read).as("event_delivery rows read to count %d pending and %d dead", backlog.pending(), backlog.dead())
+                    .isLessThanOrEqualTo(2 * (backlog.pending() + backlog.dead()));
+            tx.setRollbackOnly();
+        });
+    }
+
+    private void insert(UUID org, String status, int rows) {
+        jdbc.sql("""
+                INSERT INTO event_delivery (org_id, id, webhook_id, type, endpoint_url, body, status, next_attempt_at,
+                                            created_at, delivered_at)
+                SELECT :org, gen_random_uuid(), 'msg_' || gen_random_uuid(), 'member.added', 'http://127.0.0.1:9/events',
+                       '{}', :status, now(), now(), CASE WHEN :status = 'delivered' THEN now() END
+                  FROM generate_series(1, :rows)""")
+                .param("org", org).param("status", status).param("rows", rows).update();
+    }
+
+    /** Rows of event_delivery this transaction has read so far, by scans and through indexes. */
+    private long rowsRead() {
+        return jdbc.sql("""
+                SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables WHERE relname = 'event_delivery'""")
+                .query(Long.class).single();
+    }
+}
