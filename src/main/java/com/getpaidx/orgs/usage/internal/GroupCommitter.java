@@ -56,11 +56,6 @@ public class GroupCommitter {
     private record Waiter(List<Pending> events, CompletableFuture<List<UsageOutcome>> outcome, Thread thread, long queuedAt) {
     }
 
-    /** Charges one event with whatever else is queued; see {@link #chargeAll}. */
-    public UsageOutcome charge(Pending event) {
-        return chargeAll(List.of(event)).getFirst();
-    }
-
     /**
      * Charges a request's events with whatever else is queued (other requests' events too: batch
      * requests share commits like single events); blocks until its charge is on disk. A caller that gives up

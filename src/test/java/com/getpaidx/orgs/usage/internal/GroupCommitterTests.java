@@ -80,6 +80,11 @@ class GroupCommitterTests {
         };
     }
 
+    /** One event through the lane, as a single usage request sends it. */
+    private static UsageOutcome charge(GroupCommitter lane, Pending event) {
+        return lane.chargeAll(List.of(event)).getFirst();
+    }
+
     static Pending event(String id) {
         return Pending.of(new UsageReport(id, "ws", new UserId(UUID.randomUUID()), Credits.ofWhole(1), "chat", "m",
                 Instant.parse("2026-12-01T00:00:00Z")).validated());
@@ -93,12 +98,12 @@ class GroupCommitterTests {
     void eventsThatQueueDuringACommitShareTheNextOne() throws Exception {
         GatedCharger charger = new GatedCharger();
         GroupCommitter lane = committer(charger, Duration.ofSeconds(20));
-        CompletableFuture<UsageOutcome> first = CompletableFuture.supplyAsync(() -> lane.charge(event("first")), THREADS);
+        CompletableFuture<UsageOutcome> first = CompletableFuture.supplyAsync(() -> charge(lane, event("first")), THREADS);
         await().until(() -> charger.batches.size() == 1);
         List<CompletableFuture<UsageOutcome>> rest = new ArrayList<>();
         for (int i = 0; i < 20; i++) {
             String id = "e" + i;
-            rest.add(CompletableFuture.supplyAsync(() -> lane.charge(event(id)), THREADS));
+            rest.add(CompletableFuture.supplyAsync(() -> charge(lane, event(id)), THREADS));
         }
         await().until(() -> lane.queued() == 20); // all 20 behind the held commit
         charger.hold = false;
@@ -115,9 +120,9 @@ class GroupCommitterTests {
     void aCallerWhoseEventIsStillQueuedIsTakenOutAndNothingIsCharged() throws Exception {
         GatedCharger charger = new GatedCharger();
         GroupCommitter lane = committer(charger, Duration.ofMillis(300));
-        CompletableFuture<UsageOutcome> drainer = CompletableFuture.supplyAsync(() -> lane.charge(event("drainer")), THREADS);
+        CompletableFuture<UsageOutcome> drainer = CompletableFuture.supplyAsync(() -> charge(lane, event("drainer")), THREADS);
         await().until(() -> charger.batches.size() == 1);
-        CompletableFuture<UsageOutcome> late = CompletableFuture.supplyAsync(() -> lane.charge(event("late")), THREADS);
+        CompletableFuture<UsageOutcome> late = CompletableFuture.supplyAsync(() -> charge(lane, event("late")), THREADS);
         assertThat(late).failsWithin(Duration.ofSeconds(5)).withThrowableThat().havingRootCause()
                 .isInstanceOf(UsageNotTaken.class);
         charger.hold = false;
@@ -139,7 +144,7 @@ class GroupCommitterTests {
         });
         // patience long enough for x and y to be taken into the second batch on a busy machine
         GroupCommitter lane = committer(charger, Duration.ofSeconds(3));
-        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
+        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> charge(lane, event("opener")), THREADS);
         await().until(() -> batches.size() == 1);
         CompletableFuture<Object> x = CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "x"), THREADS);
         CompletableFuture<Object> y = CompletableFuture.supplyAsync(() -> outcomeOrError(lane, "y"), THREADS);
@@ -165,7 +170,7 @@ class GroupCommitterTests {
 
     static Object outcomeOrError(GroupCommitter lane, String id) {
         try {
-            return lane.charge(event(id));
+            return charge(lane, event(id));
         }
         catch (RuntimeException e) {
             return e;
@@ -184,7 +189,7 @@ class GroupCommitterTests {
     void batchRequestsShareCommitsWholeAndAreNeverSplit() throws Exception {
         GatedCharger charger = new GatedCharger();
         GroupCommitter lane = new GroupCommitter(charger, new UsageProperties(true, 6, Duration.ofSeconds(20), Duration.ofSeconds(60), Duration.ZERO, 100));
-        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> lane.charge(event("opener")), THREADS);
+        CompletableFuture<UsageOutcome> opener = CompletableFuture.supplyAsync(() -> charge(lane, event("opener")), THREADS);
         await().until(() -> charger.batches.size() == 1);
         List<CompletableFuture<List<UsageOutcome>>> requests = new ArrayList<>();
         String[] prefixes = {"a", "b", "c", "big"};
