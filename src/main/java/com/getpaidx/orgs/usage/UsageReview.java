@@ -53,6 +53,16 @@ public class UsageReview {
         return readings.export(org, from, to, role.can(Permission.MANAGE_BILLING) ? null : caller, sink);
     }
 
+    /**
+     * Whether any usage the caller may see (as {@link #events}) was recorded since {@code since}: it stops at the first
+     * event found instead of summing every day.
+     */
+    @Transactional(readOnly = true)
+    public boolean anySince(OrgId org, UserId caller, Instant since) {
+        Role role = authorizer.require(org, caller, Permission.VIEW);
+        return readings.anySince(org, since, role.can(Permission.MANAGE_BILLING) ? null : caller);
+    }
+
     /** Credits per UTC day from {@code first} to {@code last}, with the same visibility as {@link #events}. */
     @Transactional(readOnly = true)
     public List<UsageDay> daily(OrgId org, UserId caller, LocalDate first, LocalDate last) {

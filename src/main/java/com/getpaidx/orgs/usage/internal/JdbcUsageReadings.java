@@ -53,6 +53,17 @@ public class JdbcUsageReadings {
                 sink);
     }
 
+    /** Whether an event (one {@code involving} acted in or paid for, when given) was recorded since {@code since}. */
+    public boolean anySince(OrgId org, Instant since, UserId involving) {
+        return jdbc.sql("""
+                SELECT EXISTS (SELECT 1 FROM usage_event
+                                WHERE org_id = :org AND recorded_at >= :since
+                                  AND (CAST(:involving AS uuid) IS NULL OR user_id = :involving OR payer_user_id = :involving))""")
+                .param("org", org.value()).param("since", Timestamp.from(since))
+                .param("involving", involving == null ? null : involving.value())
+                .query(Boolean.class).single();
+    }
+
     /** Credits charged per UTC day in [first, last], every day present (zero when nothing was charged). */
     public List<UsageDay> daily(OrgId org, LocalDate first, LocalDate last, UserId involving) {
         Map<LocalDate, Long> sums = new HashMap<>();

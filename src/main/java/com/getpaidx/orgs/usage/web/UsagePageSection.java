@@ -122,10 +122,11 @@ class UsagePageSection implements OrganizationPageSection {
     @Override
     public Optional<Section> overview(OrganizationView organization, UserId viewer) {
         var org = organization.organization();
-        LocalDate today = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
-        boolean quiet = review.daily(org.id(), viewer, today.minusDays(CHART_DAYS - 1), today).stream()
-                .allMatch(day -> day.credits().micros() == 0);
-        if (org.archived() || !quiet || !policy.allows(organization, viewer)) {
+        if (org.archived() || !policy.allows(organization, viewer)) {
+            return Optional.empty();
+        }
+        LocalDate firstDay = LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC).minusDays(CHART_DAYS - 1);
+        if (review.anySince(org.id(), viewer, firstDay.atStartOfDay(ZoneOffset.UTC).toInstant())) {
             return Optional.empty();
         }
         return Optional.of(new Section("usage/section", Map.of("org", org)));
