@@ -134,16 +134,4 @@ public class JdbcPaymentEventRepository {
                         rs.getInt("attempts"), rs.getString("last_error")))
                 .optional();
     }
-
-    public List<StoredEvent> recent(String provider, int limit) {
-        return jdbc.sql("""
-                SELECT event_id, provider, type, body::text AS body, received_at, processed_at, attempts, last_error
-                  FROM payment_event WHERE provider = :provider ORDER BY received_at DESC LIMIT :limit""")
-                .param("provider", provider).param("limit", limit)
-                .query((rs, n) -> new StoredEvent(rs.getString("event_id"), rs.getString("provider"), rs.getString("type"),
-                        rs.getString("body"), rs.getTimestamp("received_at").toInstant(),
-                        rs.getTimestamp("processed_at") == null ? null : rs.getTimestamp("processed_at").toInstant(),
-                        rs.getInt("attempts"), rs.getString("last_error")))
-                .list();
-    }
 }
