@@ -18,6 +18,7 @@ import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.Funding;
 import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.TransactionReads;
 import com.getpaidx.orgs.support.PageSession;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -63,20 +64,12 @@ class UsageOverviewIntegrationTests {
         Instant since = Instant.now().minus(Duration.ofDays(30));
 
         long read = transactions.execute(tx -> {
-            long before = rowsRead();
+            long before = TransactionReads.rows(jdbc, "usage_event");
             assertThat(review.anySince(org, new UserId(billed.roster().owner().id()), since)).isTrue();
-            return rowsRead() - before;
+            return TransactionReads.rows(jdbc, "usage_event") - before;
         });
 
         assertThat(read).as("usage_event rows read").isLessThanOrEqualTo(1);
         assertThat(review.anySince(org, new UserId(billed.roster().owner().id()), Instant.now().plusSeconds(60))).isFalse();
-    }
-
-    /** Rows of usage_event this transaction has read so far, by scans and through indexes. */
-    private long rowsRead() {
-        return jdbc.sql("""
-                SELECT COALESCE(sum(seq_tup_read + COALESCE(idx_tup_fetch, 0)), 0)::bigint FROM pg_stat_xact_user_tables
-                 WHERE relname = 'usage_event'""")
-                .query(Long.class).single();
     }
 }

@@ -9,6 +9,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import com.getpaidx.orgs.shared.OutboxGauges;
 import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.TransactionReads;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -31,11 +32,11 @@ class EventBacklogIntegrationTests {
             UUID org = UUID.randomUUID();
             insert(org, "delivered", DELIVERED);
             insert(org, "dead", 3);
-            long before = rowsRead();
+            long before = TransactionReads.rows(jdbc, "event_delivery");
 
             OutboxGauges.Backlog backlog = deliveries.backlog();
 
-            long read = rowsRead() - before;
+            long read = TransactionReads.rows(jdbc, "event_delivery") - before;
             assertThat(backlog.dead()).isGreaterThanOrEqualTo(3);
             assertThat(read).as("event_delivery rows read to count %d pending and %d dead", backlog.pending(), backlog.dead())
                     .isLessThanOrEqualTo(2 * (backlog.pending() + backlog.dead()));
@@ -51,12 +52,5 @@ class EventBacklogIntegrationTests {
                        '{}', :status, now(), now(), CASE WHEN :status = 'delivered' THEN now() END
                   FROM generate_series(1, :rows)""")
                 .param("org", org).param("status", status).param("rows", rows).update();
-    }
-
-    /** Rows of event_delivery this transaction has read so far, by scans and through indexes. */
-    private long rowsRead() {
-        return jdbc.sql("""
-                SELECT seq_tup_read + COALESCE(idx_tup_fetch, 0) FROM pg_stat_xact_user_tables WHERE relname = 'event_delivery'""")
-                .query(Long.class).single();
     }
 }
