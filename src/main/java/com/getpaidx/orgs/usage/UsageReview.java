@@ -7,6 +7,7 @@ import java.time.YearMonth;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
+import org.jspecify.annotations.Nullable;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -48,9 +49,9 @@ public class UsageReview {
      */
     @Transactional(readOnly = true)
     public long export(OrgId org, UserId caller, Instant from, Instant to, RowSink<RecordedUsage> sink) {
-        Role role = authorizer.require(org, caller, Permission.VIEW);
+        UserId involving = involving(org, caller);
         sink.begin();
-        return readings.export(org, from, to, role.can(Permission.MANAGE_BILLING) ? null : caller, sink);
+        return readings.export(org, from, to, involving, sink);
     }
 
     /**
@@ -59,26 +60,22 @@ public class UsageReview {
      */
     @Transactional(readOnly = true)
     public boolean anySince(OrgId org, UserId caller, Instant since) {
-        Role role = authorizer.require(org, caller, Permission.VIEW);
-        return readings.anySince(org, since, role.can(Permission.MANAGE_BILLING) ? null : caller);
+        return readings.anySince(org, since, involving(org, caller));
     }
 
     /** Credits per UTC day from {@code first} to {@code last}, with the same visibility as {@link #events}. */
     @Transactional(readOnly = true)
     public List<UsageDay> daily(OrgId org, UserId caller, LocalDate first, LocalDate last) {
-        Role role = authorizer.require(org, caller, Permission.VIEW);
-        return readings.daily(org, first, last, role.can(Permission.MANAGE_BILLING) ? null : caller);
+        return readings.daily(org, first, last, involving(org, caller));
     }
 
     @Transactional(readOnly = true)
     public Page<RecordedUsage> events(OrgId org, UserId caller, Filter filter, PageRequest request) {
-        Role role = authorizer.require(org, caller, Permission.VIEW);
-        boolean all = role.can(Permission.MANAGE_BILLING);
-        if (!all && filter.userId() != null && !filter.userId().equals(caller)) {
+        UserId involving = involving(org, caller);
+        if (involving != null && filter.userId() != null && !filter.userId().equals(caller)) {
             throw new Forbidden();
         }
-        var rows = usage.page(org, filter.userId(), filter.workspaceId(), filter.from(), filter.to(), all ? null : caller,
-                request);
+        var rows = usage.page(org, filter.userId(), filter.workspaceId(), filter.from(), filter.to(), involving, request);
         return request.page(rows, row -> new Cursor.Position(row.recordedAt(), row.eventId()));
     }
 
@@ -96,5 +93,14 @@ public class UsageReview {
         Instant from = yearMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
         return usage.summary(org, from, to);
+    }
+
+    /**
+     * Whose usage the caller may read, once it may see the org at all: every member's for a billing manager
+     * (null), else only the events the caller acted in or paid for.
+     */
+    private @Nullable UserId involving(OrgId org, UserId caller) {
+        Role role = authorizer.require(org, caller, Permission.VIEW);
+        return role.can(Permission.MANAGE_BILLING) ? null : caller;
     }
 }
