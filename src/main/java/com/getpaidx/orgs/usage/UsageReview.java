@@ -4,7 +4,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.time.YearMonth;
-import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
 
 import org.jspecify.annotations.Nullable;
@@ -90,9 +89,7 @@ public class UsageReview {
         catch (DateTimeParseException | NullPointerException e) {
             throw new InvalidInput("month", "must be a month like 2026-11");
         }
-        Instant from = yearMonth.atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        Instant to = yearMonth.plusMonths(1).atDay(1).atStartOfDay(ZoneOffset.UTC).toInstant();
-        return usage.summary(org, from, to);
+        return usage.summary(org, yearMonth);
     }
 
     /**

@@ -64,17 +64,18 @@ public class JdbcUsageReadings {
                 .query(Boolean.class).single();
     }
 
-    /** Credits charged per UTC day in [first, last], every day present (zero when nothing was charged). */
+    /**
+     * Credits charged per UTC day in [first, last], every day present (zero when nothing was charged), from the day
+     * totals (V35): a few rows a day, not one an event.
+     */
     public List<UsageDay> daily(OrgId org, LocalDate first, LocalDate last, UserId involving) {
         Map<LocalDate, Long> sums = new HashMap<>();
         jdbc.sql("""
-                SELECT (recorded_at AT TIME ZONE 'UTC')::date AS day, SUM(credits) AS credits FROM usage_event
-                 WHERE org_id = :org AND recorded_at >= :from AND recorded_at < :to
+                SELECT day, SUM(credits) AS credits FROM usage_day
+                 WHERE org_id = :org AND day BETWEEN :first AND :last
                    AND (CAST(:involving AS uuid) IS NULL OR user_id = :involving OR payer_user_id = :involving)
-                 GROUP BY 1""")
-                .param("org", org.value())
-                .param("from", Timestamp.from(first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
-                .param("to", Timestamp.from(last.plusDays(1).atStartOfDay(java.time.ZoneOffset.UTC).toInstant()))
+                 GROUP BY day""")
+                .param("org", org.value()).param("first", first).param("last", last)
                 .param("involving", involving == null ? null : involving.value())
                 .query((rs, n) -> sums.put(rs.getObject("day", LocalDate.class), rs.getLong("credits")))
                 .list();

@@ -4,6 +4,7 @@ import java.sql.Date;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -65,21 +66,21 @@ public class JdbcUsageRepository {
                 .list();
     }
 
-    /** Credits and event counts per paying member and per workspace, for events recorded in [from, to). */
-    public UsageSummary summary(OrgId org, Instant from, Instant to) {
+    /** Credits and event counts per paying member and per workspace in one UTC month, from the day totals (V35). */
+    public UsageSummary summary(OrgId org, YearMonth month) {
         var byMember = jdbc.sql("""
-                SELECT payer_user_id, SUM(credits) AS credits, count(*) AS events FROM usage_event
-                 WHERE org_id = :org AND recorded_at >= :from AND recorded_at < :to
+                SELECT payer_user_id, SUM(credits) AS credits, SUM(events) AS events FROM usage_day
+                 WHERE org_id = :org AND day BETWEEN :first AND :last
                  GROUP BY payer_user_id ORDER BY SUM(credits) DESC, payer_user_id""")
-                .param("org", org.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("org", org.value()).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
                 .query((rs, n) -> new UsageSummary.MemberTotal(new UserId(rs.getObject("payer_user_id", UUID.class)),
                         new Credits(rs.getLong("credits")), rs.getLong("events")))
                 .list();
         var byWorkspace = jdbc.sql("""
-                SELECT workspace_id, SUM(credits) AS credits, count(*) AS events FROM usage_event
-                 WHERE org_id = :org AND recorded_at >= :from AND recorded_at < :to
+                SELECT workspace_id, SUM(credits) AS credits, SUM(events) AS events FROM usage_day
+                 WHERE org_id = :org AND day BETWEEN :first AND :last
                  GROUP BY workspace_id ORDER BY SUM(credits) DESC, workspace_id""")
-                .param("org", org.value()).param("from", Timestamp.from(from)).param("to", Timestamp.from(to))
+                .param("org", org.value()).param("first", month.atDay(1)).param("last", month.atEndOfMonth())
                 .query((rs, n) -> new UsageSummary.WorkspaceTotal(rs.getString("workspace_id"),
                         new Credits(rs.getLong("credits")), rs.getLong("events")))
                 .list();

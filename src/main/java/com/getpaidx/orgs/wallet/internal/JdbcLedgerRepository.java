@@ -4,6 +4,8 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.List;
 import java.util.UUID;
 
@@ -59,12 +61,23 @@ public class JdbcLedgerRepository {
                 .param("org", org.value()).param("balance", balance).update();
     }
 
-    /** Usage spent since {@code since}, as a positive number of micro-credits. */
+    /**
+     * Usage spent since {@code since}, as a positive number of micro-credits: the whole UTC days from the day totals
+     * (V35), and the entries of the part-day before them, which is empty when {@code since} is a midnight (the
+     * month-to-date) and at most a day of entries otherwise (the runway's window).
+     */
     public long usageSince(OrgId org, Instant since) {
+        LocalDate sinceDay = LocalDate.ofInstant(since, ZoneOffset.UTC);
+        Instant sinceMidnight = sinceDay.atStartOfDay(ZoneOffset.UTC).toInstant();
+        LocalDate firstWholeDay = since.equals(sinceMidnight) ? sinceDay : sinceDay.plusDays(1);
         return jdbc.sql("""
-                SELECT COALESCE(-SUM(amount), 0) FROM wallet_entry
-                 WHERE org_id = :org AND type = 'usage' AND created_at >= :since""")
-                .param("org", org.value()).param("since", Timestamp.from(since)).query(Long.class).single();
+                SELECT COALESCE((SELECT sum(credits) FROM wallet_usage_day WHERE org_id = :org AND day >= :firstWholeDay), 0)
+                     + COALESCE((SELECT -sum(amount) FROM wallet_entry
+                                   WHERE org_id = :org AND type = 'usage' AND created_at >= :since AND created_at < :wholeDays), 0)""")
+                .param("org", org.value()).param("firstWholeDay", firstWholeDay)
+                .param("since", Timestamp.from(since))
+                .param("wholeDays", Timestamp.from(firstWholeDay.atStartOfDay(ZoneOffset.UTC).toInstant()))
+                .query(Long.class).single();
     }
 
     /** Σ entries, for the invariant checks: it must always equal the cached balance. */
