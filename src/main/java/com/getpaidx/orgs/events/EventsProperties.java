@@ -21,6 +21,7 @@ import com.getpaidx.orgs.shared.Backoff;
  * @param batchSize deliveries claimed per look
  * @param claimLease how long a claimed delivery is left to its sender before another instance may take it over;
  *        longer than a whole batch of timeouts, so a slow endpoint is not sent one event twice at once
+ * @param keepDelivered how long a delivered event (its body and attempts) is kept after delivery; a dead one is kept
  */
 @ConfigurationProperties("getpaidx.events")
 public record EventsProperties(
@@ -31,7 +32,8 @@ public record EventsProperties(
         @DefaultValue("3d") Duration giveUpAfter,
         @DefaultValue("10s") Duration timeout,
         @DefaultValue("20") int batchSize,
-        @DefaultValue("5m") Duration claimLease) {
+        @DefaultValue("5m") Duration claimLease,
+        @DefaultValue("30d") Duration keepDelivered) {
 
     static final String SECRET_PREFIX = "whsec_";
 

@@ -19,6 +19,7 @@ import com.getpaidx.orgs.shared.Backoff;
  * @param claimLease how long a claimed mail is left to its sender before another instance may take it
  *        over; longer than sending a whole batch can take, so a slow send is never doubled
  * @param maxAttempts attempts to send a mail before it is marked dead (its bodies erased) and left to an operator
+ * @param keepSent how long a sent mail's row (recipient, subject, times) is kept; a dead one is kept until an operator acts
  */
 @ConfigurationProperties("getpaidx.mail")
 public record OutboxProperties(
@@ -28,7 +29,8 @@ public record OutboxProperties(
         @DefaultValue("10m") Duration retryMax,
         @DefaultValue("20") int batchSize,
         @DefaultValue("15m") Duration claimLease,
-        @DefaultValue("10") int maxAttempts) {
+        @DefaultValue("10") int maxAttempts,
+        @DefaultValue("30d") Duration keepSent) {
 
     public OutboxProperties {
         if (batchSize < 1) {

@@ -13,7 +13,7 @@ class EventsPropertiesTests {
 
     private static EventsProperties defaults() {
         return new EventsProperties(List.of(), Duration.ofSeconds(1), Duration.ofSeconds(5), Duration.ofHours(10),
-                Duration.ofDays(3), Duration.ofSeconds(10), 20, Duration.ofMinutes(5));
+                Duration.ofDays(3), Duration.ofSeconds(10), 20, Duration.ofMinutes(5), Duration.ofDays(30));
     }
 
     @Test

@@ -10,7 +10,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class OutboxPropertiesTests {
 
     private final OutboxProperties properties = new OutboxProperties("GetPaidX <no-reply@getpaidx.local>",
-            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(10), 20, Duration.ofMinutes(15), 10);
+            Duration.ofSeconds(1), Duration.ofSeconds(2), Duration.ofMinutes(10), 20, Duration.ofMinutes(15), 10, Duration.ofDays(30));
 
     @Test
     void retryDelayDoublesFromTheBase() {
@@ -30,12 +30,12 @@ class OutboxPropertiesTests {
     @Test
     void aBatchHoldsAtLeastOneMail() {
         assertThatThrownBy(() -> new OutboxProperties("x@example.test", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofMinutes(10), 0, Duration.ofMinutes(15), 10)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofMinutes(10), 0, Duration.ofMinutes(15), 10, Duration.ofDays(30))).isInstanceOf(IllegalArgumentException.class);
     }
 
     @Test
     void aMailHasAtLeastOneAttempt() {
         assertThatThrownBy(() -> new OutboxProperties("x@example.test", Duration.ofSeconds(1), Duration.ofSeconds(2),
-                Duration.ofMinutes(10), 20, Duration.ofMinutes(15), 0)).isInstanceOf(IllegalArgumentException.class);
+                Duration.ofMinutes(10), 20, Duration.ofMinutes(15), 0, Duration.ofDays(30))).isInstanceOf(IllegalArgumentException.class);
     }
 }

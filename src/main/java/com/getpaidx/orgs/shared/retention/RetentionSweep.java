@@ -1,0 +1,76 @@
+package com.getpaidx.orgs.shared.retention;
+
+import java.time.Clock;
+import java.util.List;
+
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+
+import com.getpaidx.orgs.shared.GracefulWorker;
+
+/**
+ * Deletes every module's expired rows ({@link ExpiringRows}), a batch per statement until a batch comes back short,
+ * on every instance (two instances deleting the same rows both succeed; a row is deleted once). Counted in
+ * {@code getpaidx_retention_deleted_rows_total{table}}; stops between batches at shutdown.
+ */
+@Component
+public class RetentionSweep extends GracefulWorker {
+
+    private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
+
+    private final List<ExpiringRows> tables;
+    private final JdbcClient jdbc;
+    private final RetentionProperties properties;
+    private final Clock clock;
+    private final MeterRegistry meters;
+
+    RetentionSweep(List<ExpiringRows> tables, JdbcClient jdbc, RetentionProperties properties, Clock clock,
+            MeterRegistry meters) {
+        this.tables = List.copyOf(tables);
+        this.jdbc = jdbc;
+        this.properties = properties;
+        this.clock = clock;
+        this.meters = meters;
+        this.tables.forEach(this::deleted);
+    }
+
+    /** One sweep over every table; the total deleted. */
+    @Scheduled(fixedDelayString = "${getpaidx.retention.interval:1h}", initialDelayString = "${getpaidx.retention.interval:1h}")
+    public long sweep() {
+        if (!enter()) {
+            return 0;
+        }
+        long total = 0;
+        try {
+            for (ExpiringRows rows : tables) {
+                long fromTable = 0;
+                int batch;
+                do {
+                    batch = rows.deleteExpired(jdbc, clock.instant(), properties.batchSize());
+                    deleted(rows).increment(batch);
+                    fromTable += batch;
+                } while (batch == properties.batchSize() && open());
+                if (fromTable > 0) {
+                    log.info("Retention: deleted {} expired rows from {}", fromTable, rows.table());
+                }
+                total += fromTable;
+            }
+            return total;
+        }
+        finally {
+            leave();
+        }
+    }
+
+    private Counter deleted(ExpiringRows rows) {
+        return Counter.builder("getpaidx.retention.deleted.rows").tag("table", rows.table())
+                .description("Expired rows deleted by the retention sweep").register(meters);
+    }
+}
