@@ -4,7 +4,8 @@
 -- sign-in attempts whose newest attempt has left getpaidx.accounts.login-failure-window. Built CONCURRENTLY (this
 -- migration runs outside a transaction, V36__retention_indexes.sql.conf): the outbox tables are written in the same
 -- transactions as invitations, top-ups and roster changes, which a plain CREATE INDEX would hold up for its build.
--- Each is dropped first: a build cut short leaves an invalid index of that name, which a second run replaces.
+-- Each is dropped first: a build cut short leaves an invalid index of that name and Flyway a failed V36, which
+-- `flyway repair` clears; the next start then runs V36 again and replaces the invalid index.
 DROP INDEX CONCURRENTLY IF EXISTS mail_outbox_sent;
 CREATE INDEX CONCURRENTLY mail_outbox_sent ON mail_outbox (sent_at) WHERE sent_at IS NOT NULL;
 DROP INDEX CONCURRENTLY IF EXISTS event_delivery_delivered;

@@ -16,8 +16,9 @@ import io.micrometer.core.instrument.MeterRegistry;
 import com.getpaidx.orgs.shared.GracefulWorker;
 
 /**
- * Deletes every module's expired rows ({@link ExpiringRows}), a batch per statement until a batch comes back short,
- * on every instance (two instances deleting the same rows both succeed; a row is deleted once). Counted in
+ * Deletes every module's expired rows ({@link ExpiringRows}), a batch per statement until a batch comes back short
+ * or {@code getpaidx.retention.max-batches} ran (the rest waits for the next sweep), on every instance (two
+ * instances deleting the same rows both succeed; a row is deleted once). Counted in
  * {@code getpaidx_retention_deleted_rows_total{table}}; stops between batches at shutdown.
  */
 @Component
@@ -52,11 +53,12 @@ public class RetentionSweep extends GracefulWorker {
             for (ExpiringRows rows : tables) {
                 long fromTable = 0;
                 int batch;
+                int batches = 0;
                 do {
                     batch = rows.deleteExpired(jdbc, clock.instant(), properties.batchSize());
                     deleted(rows).increment(batch);
                     fromTable += batch;
-                } while (batch == properties.batchSize() && open());
+                } while (batch == properties.batchSize() && ++batches < properties.maxBatches() && open());
                 if (fromTable > 0) {
                     log.info("Retention: deleted {} expired rows from {}", fromTable, rows.table());
                 }

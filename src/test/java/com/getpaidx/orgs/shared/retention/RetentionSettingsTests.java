@@ -9,7 +9,7 @@ import com.getpaidx.orgs.billing.BillingProperties;
 import static org.assertj.core.api.Assertions.assertThatCode;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-/** What the retention settings refuse: a processed payment event kept less than Stripe's 30 days, a zero keeping, an empty batch. */
+/** What the retention settings refuse: a processed payment event kept less than Stripe's 30 days, a zero keeping, an empty batch, no batch a sweep. */
 class RetentionSettingsTests {
 
     private static BillingProperties keepingProcessed(Duration keep) {
@@ -33,7 +33,9 @@ class RetentionSettingsTests {
 
     @Test
     void aSweepDeletesAtLeastOneRowAStatement() {
-        assertThatThrownBy(() -> new RetentionProperties(Duration.ofHours(1), 0)).isInstanceOf(IllegalArgumentException.class)
+        assertThatThrownBy(() -> new RetentionProperties(Duration.ofHours(1), 0, 100)).isInstanceOf(IllegalArgumentException.class)
                 .hasMessageContaining("getpaidx.retention.batch-size");
+        assertThatThrownBy(() -> new RetentionProperties(Duration.ofHours(1), 1000, 0)).isInstanceOf(IllegalArgumentException.class)
+                .hasMessageContaining("getpaidx.retention.max-batches");
     }
 }

@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.shared.retention;
 
 import java.sql.Timestamp;
+import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -11,6 +12,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 
 import com.getpaidx.orgs.support.IntegrationTest;
 
@@ -20,7 +22,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The sweep deletes what has expired and nothing still in use: sent mail after 30 days but not unsent or dead mail,
  * delivered events after 30 days but not pending or dead ones, processed payment events after 90 days but not
  * unprocessed or dead ones, sign-in attempts once the newest has left the 15-minute window; more rows than a batch
- * take several statements.
+ * take several statements, and a sweep runs at most its batches.
  */
 @IntegrationTest
 class RetentionSweepIntegrationTests {
@@ -30,6 +32,7 @@ class RetentionSweepIntegrationTests {
     @Autowired RetentionSweep sweep;
     @Autowired JdbcClient jdbc;
     @Autowired MeterRegistry meters;
+    @Autowired List<ExpiringRows> expiring;
 
     @Test
     void whatHasExpiredGoesAndWhatIsInUseStays() {
@@ -65,17 +68,40 @@ class RetentionSweepIntegrationTests {
     @Test
     void moreThanABatchTakesSeveralStatementsAndLeavesNone() {
         String tag = "sweep-" + UUID.randomUUID() + "-";
-        jdbc.sql("""
-                INSERT INTO login_attempt (email, attempts)
-                SELECT :tag || i || '@example.com', ARRAY[CAST(:at AS timestamptz)] FROM generate_series(1, 2500) AS i""")
-                .param("tag", tag).param("at", Timestamp.from(NOW.minus(days(1)))).update();
+        staleAttempts(tag, 2500);
         double before = deleted("login_attempt");
 
         sweep.sweep();
 
-        assertThat(jdbc.sql("SELECT count(*) FROM login_attempt WHERE email LIKE :tag || '%'").param("tag", tag)
-                .query(Long.class).single()).isZero();
+        assertThat(tagged(tag)).isZero();
         assertThat(deleted("login_attempt") - before).isGreaterThanOrEqualTo(2500);
+    }
+
+    @Test
+    void aSweepRunsAtMostItsBatchesAndTheNextTakesTheRest() {
+        String tag = "capped-" + UUID.randomUUID() + "-";
+        staleAttempts(tag, 500);
+        ExpiringRows attempts = expiring.stream().filter(rows -> rows.table().equals("login_attempt")).findFirst().orElseThrow();
+        var capped = new RetentionSweep(List.of(attempts), jdbc, new RetentionProperties(Duration.ofHours(1), 100, 2),
+                Clock.systemUTC(), new SimpleMeterRegistry());
+
+        assertThat(capped.sweep()).isEqualTo(200);
+        assertThat(tagged(tag)).isGreaterThanOrEqualTo(300);
+        capped.sweep();
+        capped.sweep();
+        assertThat(tagged(tag)).isZero();
+    }
+
+    private void staleAttempts(String tag, int count) {
+        jdbc.sql("""
+                INSERT INTO login_attempt (email, attempts)
+                SELECT :tag || i || '@example.com', ARRAY[CAST(:at AS timestamptz)] FROM generate_series(1, :count) AS i""")
+                .param("tag", tag).param("at", Timestamp.from(NOW.minus(days(1)))).param("count", count).update();
+    }
+
+    private long tagged(String tag) {
+        return jdbc.sql("SELECT count(*) FROM login_attempt WHERE email LIKE :tag || '%'").param("tag", tag)
+                .query(Long.class).single();
     }
 
     private static Duration days(int days) {
