@@ -26,20 +26,23 @@ public class RetentionSweep extends GracefulWorker {
 
     private static final Logger log = LoggerFactory.getLogger(RetentionSweep.class);
 
-    private final List<ExpiringRows> tables;
+    /** A table's expiring rows and the counter of those deleted, registered once, so that it shows 0 before any. */
+    private record Table(ExpiringRows rows, Counter deleted) {
+    }
+
+    private final List<Table> tables;
     private final JdbcClient jdbc;
     private final RetentionProperties properties;
     private final Clock clock;
-    private final MeterRegistry meters;
 
     RetentionSweep(List<ExpiringRows> tables, JdbcClient jdbc, RetentionProperties properties, Clock clock,
             MeterRegistry meters) {
-        this.tables = List.copyOf(tables);
+        this.tables = tables.stream().map(rows -> new Table(rows, Counter.builder("getpaidx.retention.deleted.rows")
+                .tag("table", rows.table()).description("Expired rows deleted by the retention sweep").register(meters)))
+                .toList();
         this.jdbc = jdbc;
         this.properties = properties;
         this.clock = clock;
-        this.meters = meters;
-        this.tables.forEach(this::deleted);
     }
 
     /** One sweep over every table; the total deleted. */
@@ -50,13 +53,14 @@ public class RetentionSweep extends GracefulWorker {
         }
         long total = 0;
         try {
-            for (ExpiringRows rows : tables) {
+            for (Table table : tables) {
+                ExpiringRows rows = table.rows();
                 long fromTable = 0;
                 int batch;
                 int batches = 0;
                 do {
                     batch = rows.deleteExpired(jdbc, clock.instant(), properties.batchSize());
-                    deleted(rows).increment(batch);
+                    table.deleted().increment(batch);
                     fromTable += batch;
                 } while (batch == properties.batchSize() && ++batches < properties.maxBatches() && open());
                 if (fromTable > 0) {
@@ -69,10 +73,5 @@ public class RetentionSweep extends GracefulWorker {
         finally {
             leave();
         }
-    }
-
-    private Counter deleted(ExpiringRows rows) {
-        return Counter.builder("getpaidx.retention.deleted.rows").tag("table", rows.table())
-                .description("Expired rows deleted by the retention sweep").register(meters);
     }
 }
