@@ -9,6 +9,7 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -18,24 +19,35 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 
 import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.TestMethodOrder;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
+import com.getpaidx.orgs.support.IdentityProvider;
 import com.getpaidx.orgs.support.ServiceProcess;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * SIGTERM under load, to a service started as an operator starts it: readiness turns to refusing, new
- * usage events are answered 503 {@code shutting_down} with Retry-After, what was acknowledged is in the
- * ledger afterwards (read from its PostgreSQL, started again on the data directory), the process exits 0
- * within 30 s, and every line it logged is one JSON object (ECS), the org's lines with their {@code orgId}.
+ * The service started as an operator first starts it: default settings, its own JVM, one start for both tests, in
+ * this order (a start costs the suite's two cores ~14 CPU-s). First, with no getpaidx.auth.*, nothing of the app's
+ * sign-in is there. Then SIGTERM under load: readiness turns to refusing, new usage events are answered 503
+ * {@code shutting_down} with Retry-After, what was acknowledged is in the ledger afterwards (read from its
+ * PostgreSQL, started again on the data directory), the process exits 0 within 30 s, and every line it logged is
+ * one JSON object (ECS), the org's lines with their {@code orgId}.
  */
 @Execution(ExecutionMode.CONCURRENT) // its own processes: runs beside the shared context (junit-platform.properties)
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class GracefulDrainTests {
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -44,85 +56,121 @@ class GracefulDrainTests {
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
+    private ServiceProcess service;
+
+    @BeforeAll
+    void start() throws Exception {
+        service = ServiceProcess.start(SERVICE_TOKEN);
+    }
+
+    @AfterAll
+    void close() {
+        if (service != null) {
+            service.close();
+        }
+    }
+
+    /** No "Sign in with GetPaidX", no OAuth2 endpoints, and a JWT is just an unknown bearer token, answered exactly like one. */
     @Test
+    @Order(1)
+    @Execution(ExecutionMode.SAME_THREAD) // one after the other: the next test stops the service
+    void withoutAuthSettingsNothingOfTheAppsSignInIsThere() throws Exception {
+        HttpResponse<String> login = get("/login", null);
+        assertThat(login.statusCode()).isEqualTo(200);
+        assertThat(login.body()).contains("Sign in").doesNotContain("Sign in with GetPaidX").doesNotContain("oauth2");
+
+        HttpResponse<String> start = get("/oauth2/authorization/getpaidx", null);
+        assertThat(start.statusCode()).isEqualTo(302);
+        assertThat(start.headers().firstValue("Location")).hasValueSatisfying(
+                location -> assertThat(location).endsWith("/login"));
+
+        // a well-formed JWT, validly signed, of an issuer the service was not told about
+        String jwt = new IdentityProvider(1).tokens().email("off@example.com", true).at(Instant.now()).sign();
+        HttpResponse<String> withJwt = get("/api/v1/me", jwt);
+        HttpResponse<String> withUnknownToken = get("/api/v1/me", "an-unknown-opaque-token");
+        assertThat(withJwt.statusCode()).isEqualTo(401);
+        assertThat(withJwt.body()).isEqualTo(withUnknownToken.body()).contains("\"code\":\"unauthorized\"");
+    }
+
+    @Test
+    @Order(2)
+    @Execution(ExecutionMode.SAME_THREAD)
     void sigtermUnderLoadKeepsEveryAcknowledgedChargeAndExitsZero() throws Exception {
-        try (ServiceProcess service = ServiceProcess.start(SERVICE_TOKEN)) {
-            UUID org = fundedOrgWithWorkspace(service);
-            String workspace = "ws-drain-" + org;
-            Set<String> acknowledged = ConcurrentHashMap.newKeySet();
-            Set<String> sent = ConcurrentHashMap.newKeySet();
-            AtomicInteger shuttingDown = new AtomicInteger();
-            AtomicBoolean retryAfterOnEvery503 = new AtomicBoolean(true);
-            AtomicBoolean readinessRefused = new AtomicBoolean();
-            AtomicBoolean stop = new AtomicBoolean();
-            List<Thread> clients = new java.util.ArrayList<>();
-            for (int c = 0; c < CLIENTS; c++) {
-                clients.add(Thread.ofPlatform().start(() -> {
-                    HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-                    while (!stop.get()) {
-                        String eventId = "evt-drain-" + UUID.randomUUID();
-                        sent.add(eventId);
-                        try {
-                            HttpResponse<String> answer = own.send(usageEvent(service, eventId, workspace), HttpResponse.BodyHandlers.ofString());
-                            if (answer.statusCode() == 201) {
-                                acknowledged.add(eventId);
-                            }
-                            else if (answer.statusCode() == 503 && answer.body().contains("\"shutting_down\"")) {
-                                shuttingDown.incrementAndGet();
-                                retryAfterOnEvery503.compareAndSet(answer.headers().firstValue("Retry-After").isEmpty(), false);
-                            }
+        UUID org = fundedOrgWithWorkspace(service);
+        String workspace = "ws-drain-" + org;
+        Set<String> acknowledged = ConcurrentHashMap.newKeySet();
+        Set<String> sent = ConcurrentHashMap.newKeySet();
+        AtomicInteger shuttingDown = new AtomicInteger();
+        AtomicBoolean retryAfterOnEvery503 = new AtomicBoolean(true);
+        AtomicBoolean readinessRefused = new AtomicBoolean();
+        AtomicBoolean stop = new AtomicBoolean();
+        List<Thread> clients = new java.util.ArrayList<>();
+        for (int c = 0; c < CLIENTS; c++) {
+            clients.add(Thread.ofPlatform().start(() -> {
+                HttpClient own = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+                while (!stop.get()) {
+                    String eventId = "evt-drain-" + UUID.randomUUID();
+                    sent.add(eventId);
+                    try {
+                        HttpResponse<String> answer = own.send(usageEvent(service, eventId, workspace), HttpResponse.BodyHandlers.ofString());
+                        if (answer.statusCode() == 201) {
+                            acknowledged.add(eventId);
                         }
-                        catch (ConnectException refused) {
-                            return; // the web server stopped taking connections
-                        }
-                        catch (Exception e) {
-                            if (stop.get()) {
-                                return;
-                            }
+                        else if (answer.statusCode() == 503 && answer.body().contains("\"shutting_down\"")) {
+                            shuttingDown.incrementAndGet();
+                            retryAfterOnEvery503.compareAndSet(answer.headers().firstValue("Retry-After").isEmpty(), false);
                         }
                     }
-                }));
-            }
-            Thread readiness = Thread.ofPlatform().start(() -> {
-                try {
-                    await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
-                        readinessRefused.set(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/readyz")).build(),
-                                HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
-                        return stop.get() || readinessRefused.get();
-                    });
+                    catch (ConnectException refused) {
+                        return; // the web server stopped taking connections
+                    }
+                    catch (Exception e) {
+                        if (stop.get()) {
+                            return;
+                        }
+                    }
                 }
-                catch (RuntimeException ended) {
-                    // the service stopped answering, or the test gave up: nothing more to learn
-                }
-            });
-            await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);
-
-            long signalled = System.nanoTime();
-            service.terminate();
-            int exit = service.awaitExit(Duration.ofSeconds(40));
-            Duration took = Duration.ofNanos(System.nanoTime() - signalled);
-            stop.set(true);
-            for (Thread client : clients) {
-                client.join(Duration.ofSeconds(15));
-            }
-            readiness.join(Duration.ofSeconds(5));
-
-            assertThat(exit).as("exit code").isZero();
-            assertThat(took).as("drain time").isLessThan(Duration.ofSeconds(30));
-            assertThat(readinessRefused).as("readiness turned to refusing while still answering").isTrue();
-            assertThat(shuttingDown.get()).as("usage events refused while draining").isPositive();
-            assertThat(retryAfterOnEvery503).as("Retry-After on every 503").isTrue();
-            assertStructuredLogs(service.stdout(), org);
-
-            try (EmbeddedPostgres database = service.database(); Connection db = database.getPostgresDatabase().getConnection()) {
-                Set<String> charged = chargedEvents(db, org);
-                assertThat(charged).as("every acknowledged charge is in the ledger").containsAll(acknowledged);
-                assertThat(sent).as("nothing charged that was not sent").containsAll(charged);
-                assertThat(balanceMatchesEntries(db, org)).as("balance = sum of the ledger's entries").isTrue();
-            }
-            System.out.printf("drain: %d acknowledged, %d refused shutting_down, exit %d after %d ms%n",
-                    acknowledged.size(), shuttingDown.get(), exit, took.toMillis());
+            }));
         }
+        Thread readiness = Thread.ofPlatform().start(() -> {
+            try {
+                await().atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20)).until(() -> {
+                    readinessRefused.set(http.send(HttpRequest.newBuilder(URI.create(service.baseUrl() + "/readyz")).build(),
+                            HttpResponse.BodyHandlers.discarding()).statusCode() == 503);
+                    return stop.get() || readinessRefused.get();
+                });
+            }
+            catch (RuntimeException ended) {
+                // the service stopped answering, or the test gave up: nothing more to learn
+            }
+        });
+        await().atMost(Duration.ofSeconds(30)).until(() -> acknowledged.size() >= 300);
+
+        long signalled = System.nanoTime();
+        service.terminate();
+        int exit = service.awaitExit(Duration.ofSeconds(40));
+        Duration took = Duration.ofNanos(System.nanoTime() - signalled);
+        stop.set(true);
+        for (Thread client : clients) {
+            client.join(Duration.ofSeconds(15));
+        }
+        readiness.join(Duration.ofSeconds(5));
+
+        assertThat(exit).as("exit code").isZero();
+        assertThat(took).as("drain time").isLessThan(Duration.ofSeconds(30));
+        assertThat(readinessRefused).as("readiness turned to refusing while still answering").isTrue();
+        assertThat(shuttingDown.get()).as("usage events refused while draining").isPositive();
+        assertThat(retryAfterOnEvery503).as("Retry-After on every 503").isTrue();
+        assertStructuredLogs(service.stdout(), org);
+
+        try (EmbeddedPostgres database = service.database(); Connection db = database.getPostgresDatabase().getConnection()) {
+            Set<String> charged = chargedEvents(db, org);
+            assertThat(charged).as("every acknowledged charge is in the ledger").containsAll(acknowledged);
+            assertThat(sent).as("nothing charged that was not sent").containsAll(charged);
+            assertThat(balanceMatchesEntries(db, org)).as("balance = sum of the ledger's entries").isTrue();
+        }
+        System.out.printf("drain: %d acknowledged, %d refused shutting_down, exit %d after %d ms%n",
+                acknowledged.size(), shuttingDown.get(), exit, took.toMillis());
     }
 
     private static void assertStructuredLogs(List<String> lines, UUID org) {
@@ -139,6 +187,14 @@ class GracefulDrainTests {
         assertThat(orgLine).as("a line about the org carries its orgId: %s", lines).isTrue();
         assertThat(eventLine).as("the payment event's lines carry eventId and orgId").isTrue();
         assertThat(lines).anyMatch(line -> line.contains("new usage events are refused"));
+    }
+
+    private HttpResponse<String> get(String path, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(service.baseUrl() + path)).timeout(Duration.ofSeconds(10));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     private HttpRequest usageEvent(ServiceProcess service, String eventId, String workspace) {
