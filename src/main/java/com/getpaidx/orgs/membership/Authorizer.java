@@ -3,6 +3,8 @@ package com.getpaidx.orgs.membership;
 import java.util.Optional;
 
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.membership.internal.JdbcMembershipRepository;
 import com.getpaidx.orgs.organization.OrganizationNotFound;
@@ -37,5 +39,15 @@ public class Authorizer {
 
     public Optional<Role> roleOf(OrgId org, UserId user) {
         return memberships.roleOf(org, user);
+    }
+
+    /**
+     * For another module about to act on what the role allows: the role, holding a shared lock on the membership
+     * until the transaction ends, so a removal or a role change waits for that act and then sees it (and one that
+     * came first is seen here: no role once removed).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Optional<Role> lockRoleOf(OrgId org, UserId user) {
+        return memberships.lockMemberForShare(org, user);
     }
 }

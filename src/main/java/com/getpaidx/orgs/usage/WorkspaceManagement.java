@@ -18,6 +18,7 @@ import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.membership.Authorizer;
 import com.getpaidx.orgs.membership.MemberOrganizations;
 import com.getpaidx.orgs.membership.OrganizationView;
+import com.getpaidx.orgs.organization.OrgArchived;
 import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.OrgId;
@@ -103,7 +104,12 @@ public class WorkspaceManagement {
         return new WorkspaceBilling(workspace.id(), BillingTarget.ORG, org, reasons.isEmpty(), reasons, wallets.balance(org));
     }
 
-    /** The owner points the workspace at personal billing or at an org that lets them spend. */
+    /**
+     * The owner points the workspace at personal billing or at an org that lets them spend. Binding to an org
+     * holds shared locks on the org, the owner's membership and the org's policy, in that order (the order a
+     * removal takes the first two in), so an archive, a removal, a role change or a policy change under way
+     * waits for the binding and its reset then finds it, or came first and the binding is refused.
+     */
     @Transactional
     public WorkspaceBilling bind(String workspaceId, UserId caller, BillingTarget target, OrgId org) {
         Workspace workspace = ownedWorkspace(workspaceId, Optional.of(caller));
@@ -111,7 +117,8 @@ public class WorkspaceManagement {
             if (org == null) {
                 throw new InvalidInput("orgId", "is required when the target is org");
             }
-            authorizer.roleOf(org, caller).orElseThrow(NotMember::new);
+            authorizer.roleOf(org, caller).orElseThrow(NotMember::new); // before the org's state is told
+            lockSpendingRights(org, caller);
             List<String> reasons = ChargeRules.choiceReasons(context(org, caller));
             if (!reasons.isEmpty()) {
                 throw refusal(reasons.getFirst());
@@ -164,6 +171,17 @@ public class WorkspaceManagement {
             throw new WorkspaceNotFound(); // someone else's workspace is not shown to exist
         }
         return workspace;
+    }
+
+    private void lockSpendingRights(OrgId org, UserId owner) {
+        try {
+            organizations.requireActive(org);
+        }
+        catch (OrgArchived archived) {
+            throw new ArchivedOrgCannotPay();
+        }
+        authorizer.lockRoleOf(org, owner).orElseThrow(NotMember::new);
+        policies.lockForShare(org, clock.instant());
     }
 
     private ChargeRules.Context context(OrgId org, UserId owner) {

@@ -65,6 +65,13 @@ public class JdbcMembershipRepository {
                 .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
     }
 
+    /** The role, with a shared lock on the row: a removal or a role change (FOR UPDATE) waits for the caller's commit. */
+    public Optional<Role> lockMemberForShare(OrgId org, UserId user) {
+        return jdbc.sql("SELECT role FROM membership WHERE org_id = :org AND user_id = :user FOR SHARE")
+                .param("org", org.value()).param("user", user.value())
+                .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
+    }
+
     public void updateRole(OrgId org, UserId user, Role role) {
         jdbc.sql("UPDATE membership SET role = :role WHERE org_id = :org AND user_id = :user")
                 .param("org", org.value()).param("user", user.value()).param("role", role.json()).update();

@@ -36,6 +36,21 @@ public class JdbcSpendPolicyRepository {
                 .orElse(SpendPolicy.DEFAULT);
     }
 
+    /**
+     * Holds a shared lock on the org's policy row until the transaction ends, writing the default policy first when
+     * none was saved yet, so that a policy change (which writes that row) waits for the caller's commit and its
+     * reset then sees what the caller did; a change that came first is seen by the caller's next read.
+     */
+    public void lockForShare(OrgId org, Instant now) {
+        jdbc.sql("""
+                INSERT INTO spend_policy (org_id, spenders, updated_at) VALUES (:org, :spenders, :now)
+                ON CONFLICT (org_id) DO NOTHING""")
+                .param("org", org.value()).param("spenders", SpendPolicy.DEFAULT.spenders().json())
+                .param("now", Timestamp.from(now)).update();
+        jdbc.sql("SELECT org_id FROM spend_policy WHERE org_id = :org FOR SHARE").param("org", org.value())
+                .query(UUID.class).single();
+    }
+
     public void save(OrgId org, SpendPolicy policy, Instant now) {
         jdbc.sql("""
                 INSERT INTO spend_policy (org_id, spenders, selected_user_ids, member_monthly_limit, paused,
