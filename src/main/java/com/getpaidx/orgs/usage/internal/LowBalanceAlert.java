@@ -7,6 +7,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
@@ -23,6 +24,7 @@ import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.LogContext;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.usage.LowBalanceReached;
+import com.getpaidx.orgs.wallet.WalletDebited;
 
 /**
  * Tells billing managers once when charges take the balance below the threshold. Only the charge
@@ -41,9 +43,11 @@ public class LowBalanceAlert {
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
     private final Counter alerts;
+    private final JdbcSpendPolicyRepository policies;
 
     LowBalanceAlert(MembershipManagement memberships, OrganizationManagement organizations, MailOutbox mail,
-            AuditLog audit, ApplicationEventPublisher events, MeterRegistry meters) {
+            AuditLog audit, ApplicationEventPublisher events, MeterRegistry meters, JdbcSpendPolicyRepository policies) {
+        this.policies = policies;
         this.events = events;
         this.alerts = Counter.builder("getpaidx.wallet.low.balance.alerts")
                 .description("Balances that fell below their alert threshold (each alert mails the billing managers)")
@@ -52,6 +56,15 @@ public class LowBalanceAlert {
         this.organizations = organizations;
         this.mail = mail;
         this.audit = audit;
+    }
+
+    /**
+     * A debit of the wallet module (a refund's reversal, an adjustment) crosses the threshold as a charge does:
+     * alerted in its transaction, under the same wallet lock, so it and the charges take turns and one crosses.
+     */
+    @EventListener
+    void on(WalletDebited debit) {
+        check(debit.orgId(), policies.find(debit.orgId()).lowBalanceThreshold(), debit.before(), debit.after());
     }
 
     /** In the transaction that takes the crossing off {@code usage_low_balance}: the mails are queued and the event audited. */

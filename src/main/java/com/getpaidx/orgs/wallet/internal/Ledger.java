@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,7 @@ import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.wallet.EntryType;
 import com.getpaidx.orgs.wallet.InsufficientBalance;
+import com.getpaidx.orgs.wallet.WalletDebited;
 
 /**
  * The one place a balance changes. Each change locks the wallet row, appends one entry with the
@@ -32,10 +34,12 @@ public class Ledger {
     }
 
     private final JdbcLedgerRepository ledger;
+    private final ApplicationEventPublisher events;
     private final Clock clock;
 
-    Ledger(JdbcLedgerRepository ledger, Clock clock) {
+    Ledger(JdbcLedgerRepository ledger, ApplicationEventPublisher events, Clock clock) {
         this.ledger = ledger;
+        this.events = events;
         this.clock = clock;
     }
 
@@ -56,6 +60,9 @@ public class Ledger {
             return new Applied(Optional.empty(), new Credits(balance));
         }
         ledger.setBalance(org, after);
+        if (change.micros() < 0) {
+            events.publishEvent(new WalletDebited(org, new Credits(balance), new Credits(after)));
+        }
         return new Applied(Optional.of(id), new Credits(after));
     }
 
