@@ -74,10 +74,12 @@ public class InvitationManagement {
 
     @Transactional
     public IssuedInvitation invite(OrgId org, CurrentUser inviter, String email, Role role) {
-        Role inviterRole = authorizer.require(org, inviter.id(), Permission.MANAGE_INVITATIONS);
+        authorizer.require(org, inviter.id(), Permission.MANAGE_INVITATIONS);
         String address = EmailAddresses.requireValid("email", email);
-        RoleRules.checkInvite(inviterRole, role);
         Organization organization = organizations.requireActive(org);
+        // read again under lock, in the order a role change takes its locks: a demotion under way is waited for
+        Role inviterRole = authorizer.requireLocked(org, inviter.id(), Permission.MANAGE_INVITATIONS);
+        RoleRules.checkInvite(inviterRole, role);
         if (memberships.isMemberByEmail(org, address)) {
             throw new AlreadyMember();
         }
@@ -98,8 +100,9 @@ public class InvitationManagement {
 
     @Transactional
     public IssuedInvitation resend(OrgId org, UserId actor, UUID invitationId) {
-        Role actorRole = authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
+        authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
         Organization organization = organizations.requireActive(org);
+        Role actorRole = authorizer.requireLocked(org, actor, Permission.MANAGE_INVITATIONS);
         Instant now = clock.instant();
         Invitation current = invitations.lock(org, invitationId, now).orElseThrow(InvitationNotFound::new);
         RoleRules.checkInvite(actorRole, current.role());
@@ -125,8 +128,9 @@ public class InvitationManagement {
     /** Revoking twice is fine; revoking an accepted invitation is not (the member stays: remove them instead). */
     @Transactional
     public void revoke(OrgId org, UserId actor, UUID invitationId) {
-        Role actorRole = authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
+        authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
         organizations.requireActive(org);
+        Role actorRole = authorizer.requireLocked(org, actor, Permission.MANAGE_INVITATIONS);
         Invitation current = invitations.lock(org, invitationId, clock.instant()).orElseThrow(InvitationNotFound::new);
         RoleRules.checkInvite(actorRole, current.role());
         switch (current.status()) {

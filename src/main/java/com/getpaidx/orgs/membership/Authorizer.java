@@ -50,4 +50,17 @@ public class Authorizer {
     public Optional<Role> lockRoleOf(OrgId org, UserId user) {
         return memberships.lockMemberForShare(org, user);
     }
+
+    /**
+     * {@link #require} read again under a shared lock on the membership, for a change made on the strength of the
+     * role: a demotion or a removal under way is waited for and then seen.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Role requireLocked(OrgId org, UserId user, Permission permission) {
+        Role role = lockRoleOf(org, user).orElseThrow(OrganizationNotFound::new);
+        if (!role.can(permission)) {
+            throw new Forbidden();
+        }
+        return role;
+    }
 }
