@@ -26,11 +26,7 @@ public class Authorizer {
     }
 
     public Role require(OrgId org, UserId user, Permission permission) {
-        Role role = requireMember(org, user);
-        if (!role.can(permission)) {
-            throw new Forbidden();
-        }
-        return role;
+        return permitted(requireMember(org, user), permission);
     }
 
     public Role requireMember(OrgId org, UserId user) {
@@ -57,7 +53,10 @@ public class Authorizer {
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public Role requireLocked(OrgId org, UserId user, Permission permission) {
-        Role role = lockRoleOf(org, user).orElseThrow(OrganizationNotFound::new);
+        return permitted(lockRoleOf(org, user).orElseThrow(OrganizationNotFound::new), permission);
+    }
+
+    private static Role permitted(Role role, Permission permission) {
         if (!role.can(permission)) {
             throw new Forbidden();
         }

@@ -42,7 +42,12 @@ public class JdbcMembershipRepository {
     }
 
     public Optional<Role> roleOf(OrgId org, UserId user) {
-        return jdbc.sql("SELECT role FROM membership WHERE org_id = :org AND user_id = :user")
+        return role(org, user, "");
+    }
+
+    /** The member's role, read with {@code lock} (empty, or a row-locking clause) appended. */
+    private Optional<Role> role(OrgId org, UserId user, String lock) {
+        return jdbc.sql("SELECT role FROM membership WHERE org_id = :org AND user_id = :user" + lock)
                 .param("org", org.value()).param("user", user.value())
                 .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
     }
@@ -60,16 +65,12 @@ public class JdbcMembershipRepository {
     }
 
     public Optional<Role> lockMember(OrgId org, UserId user) {
-        return jdbc.sql("SELECT role FROM membership WHERE org_id = :org AND user_id = :user FOR UPDATE")
-                .param("org", org.value()).param("user", user.value())
-                .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
+        return role(org, user, " FOR UPDATE");
     }
 
     /** The role, with a shared lock on the row: a removal or a role change (FOR UPDATE) waits for the caller's commit. */
     public Optional<Role> lockMemberForShare(OrgId org, UserId user) {
-        return jdbc.sql("SELECT role FROM membership WHERE org_id = :org AND user_id = :user FOR SHARE")
-                .param("org", org.value()).param("user", user.value())
-                .query((rs, n) -> Role.fromJson(rs.getString("role"))).optional();
+        return role(org, user, " FOR SHARE");
     }
 
     public void updateRole(OrgId org, UserId user, Role role) {
