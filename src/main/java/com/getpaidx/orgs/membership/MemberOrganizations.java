@@ -22,7 +22,10 @@ import com.getpaidx.orgs.shared.UserId;
 
 /**
  * Organizations as their members use them: create, list mine, view, rename, archive, read the audit
- * log. Each call is authorized here, so the API and the pages cannot disagree.
+ * log. Each call is authorized here, so the API and the pages cannot disagree. A change to the org is
+ * authorized twice: first unlocked, so a non-member learns nothing of the org's state, then again under a
+ * shared lock on the actor's membership once the org's row is locked, so a demotion or removal under way
+ * is waited for and seen (the change is then refused, and rolled back with its audit and events).
  */
 @Service
 public class MemberOrganizations {
@@ -62,20 +65,26 @@ public class MemberOrganizations {
 
     @Transactional
     public OrganizationView rename(OrgId org, UserId user, String name) {
-        Role role = authorizer.require(org, user, Permission.RENAME_ORG);
-        return new OrganizationView(organizations.rename(org, user, name), role, memberships.count(org));
+        authorizer.require(org, user, Permission.RENAME_ORG);
+        Organization changed = organizations.rename(org, user, name);
+        Role role = authorizer.requireLocked(org, user, Permission.RENAME_ORG);
+        return new OrganizationView(changed, role, memberships.count(org));
     }
 
     @Transactional
     public OrganizationView archive(OrgId org, UserId user) {
-        Role role = authorizer.require(org, user, Permission.ARCHIVE_ORG);
-        return new OrganizationView(organizations.archive(org, user), role, memberships.count(org));
+        authorizer.require(org, user, Permission.ARCHIVE_ORG);
+        Organization changed = organizations.archive(org, user);
+        Role role = authorizer.requireLocked(org, user, Permission.ARCHIVE_ORG);
+        return new OrganizationView(changed, role, memberships.count(org));
     }
 
     @Transactional
     public OrganizationView unarchive(OrgId org, UserId user) {
-        Role role = authorizer.require(org, user, Permission.ARCHIVE_ORG);
-        return new OrganizationView(organizations.unarchive(org, user), role, memberships.count(org));
+        authorizer.require(org, user, Permission.ARCHIVE_ORG);
+        Organization changed = organizations.unarchive(org, user);
+        Role role = authorizer.requireLocked(org, user, Permission.ARCHIVE_ORG);
+        return new OrganizationView(changed, role, memberships.count(org));
     }
 
     @Transactional(readOnly = true)

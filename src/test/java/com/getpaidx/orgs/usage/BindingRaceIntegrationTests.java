@@ -1,19 +1,12 @@
 package com.getpaidx.orgs.usage;
 
-import java.time.Duration;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.CountDownLatch;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.transaction.PlatformTransactionManager;
-import org.springframework.transaction.support.TransactionTemplate;
 
 import com.getpaidx.orgs.membership.MembershipManagement;
 import com.getpaidx.orgs.membership.Role;
@@ -24,9 +17,9 @@ import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
 import com.getpaidx.orgs.support.IntegrationTest;
+import com.getpaidx.orgs.support.LockRace;
 
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 /**
  * A member binds their workspace to the org while their right to spend its money is being taken away (a removal,
@@ -91,53 +84,13 @@ class BindingRaceIntegrationTests {
 
     private void raceAgainst(Fixtures.Roster roster, String workspace, UserId member, Consumer<UserId> change,
             String refusal) throws Exception {
-        CountDownLatch changed = new CountDownLatch(1);
-        CountDownLatch commit = new CountDownLatch(1);
-        try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            race(roster, workspace, member, change, refusal, threads, changed, commit);
-        }
-    }
+        Object outcome = new LockRace(transactions, jdbc).contend(() -> change.accept(id(roster.owner())),
+                () -> workspaces.bind(workspace, member, BillingTarget.ORG, org(roster)));
 
-    private void race(Fixtures.Roster roster, String workspace, UserId member, Consumer<UserId> change, String refusal,
-            ExecutorService threads, CountDownLatch changed, CountDownLatch commit) throws Exception {
-        CompletableFuture<Void> changer = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
-                .executeWithoutResult(status -> {
-                    change.accept(id(roster.owner()));
-                    changed.countDown();
-                    awaitQuietly(commit);
-                }), threads);
-        assertThat(changed.await(30, TimeUnit.SECONDS)).as("the change ran").isTrue();
-        CompletableFuture<Object> binding = CompletableFuture.supplyAsync(() -> {
-            try {
-                return workspaces.bind(workspace, member, BillingTarget.ORG, org(roster));
-            }
-            catch (RuntimeException refused) {
-                return refused;
-            }
-        }, threads);
-        await().atMost(Duration.ofSeconds(30)).until(() -> binding.isDone() || waitingOnALock());
-        commit.countDown();
-        changer.get(30, TimeUnit.SECONDS);
-
-        Object outcome = binding.get(30, TimeUnit.SECONDS);
         assertThat(outcome).as("the binding").isInstanceOf(DomainException.class);
         assertThat(((DomainException) outcome).code()).isEqualTo(refusal);
         assertThat(jdbc.sql("SELECT billing_target FROM workspace WHERE id = :id").param("id", workspace)
                 .query(String.class).single()).isEqualTo("personal");
-    }
-
-    private boolean waitingOnALock() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                .query(Long.class).single() > 0;
-    }
-
-    private static void awaitQuietly(CountDownLatch latch) {
-        try {
-            latch.await(60, TimeUnit.SECONDS);
-        }
-        catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-        }
     }
 
     private static OrgId org(Fixtures.Roster roster) {
