@@ -108,6 +108,7 @@ public class OrganizationManagement {
         organizations.setStatus(id, OrganizationStatus.ACTIVE);
         audit.record(new AuditRecord(id, actor, "organization.unarchived", "organization", id.toString(),
                 Map.of("status", "archived"), Map.of("status", "active")));
+        events.publishEvent(new OrganizationUnarchived(id, actor));
         log.info("Organization {} unarchived by {}", id, actor);
         return organizations.find(id).orElseThrow();
     }

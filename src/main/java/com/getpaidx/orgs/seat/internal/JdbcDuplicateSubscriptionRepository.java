@@ -15,8 +15,9 @@ import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.shared.OrgId;
 
 /**
- * Seat subscriptions an org holds beside its own (two checkouts paid). Callers hold the org's seat row lock,
- * so a read followed by a write here sees no other writer.
+ * Seat subscriptions an org holds beside its own: live ones (two checkouts paid) and ended ones that are not, or no
+ * longer, its own, each with the last look at it. Callers hold the org's seat row lock, so a read followed by a
+ * write here sees no other writer.
  */
 @Repository
 public class JdbcDuplicateSubscriptionRepository {

@@ -1,5 +1,7 @@
 package com.getpaidx.orgs.seat.internal;
 
+import java.util.Optional;
+
 import org.springframework.stereotype.Component;
 
 import com.getpaidx.orgs.organization.ArchiveVeto;
@@ -7,22 +9,27 @@ import com.getpaidx.orgs.seat.SubscriptionActive;
 import com.getpaidx.orgs.shared.OrgId;
 
 /**
- * An org is not archived while its seat subscription is active, trialing or past due: someone would go on
- * paying for seats nobody can use. The row is read under a shared lock, so a webhook cannot make the
- * subscription live again between this check and the archive's commit.
+ * An org is not archived while its seat subscription, or a duplicate of it, is active, trialing or past due:
+ * someone would go on paying for seats nobody can use. The row is read under a shared lock, and duplicates
+ * change only under its exclusive lock, so a webhook cannot make a subscription live again between this check
+ * and the archive's commit.
  */
 @Component
 class LiveSubscriptionVeto implements ArchiveVeto {
 
     private final JdbcSeatRepository seats;
+    private final JdbcDuplicateSubscriptionRepository duplicates;
 
-    LiveSubscriptionVeto(JdbcSeatRepository seats) {
+    LiveSubscriptionVeto(JdbcSeatRepository seats, JdbcDuplicateSubscriptionRepository duplicates) {
         this.seats = seats;
+        this.duplicates = duplicates;
     }
 
     @Override
     public void checkArchivable(OrgId orgId) {
-        if (seats.lockForShare(orgId).filter(row -> SeatRules.blocksArchive(row.status())).isPresent()) {
+        Optional<JdbcSeatRepository.SubscriptionRow> row = seats.lockForShare(orgId);
+        if (row.isPresent() && (SeatRules.blocksArchive(row.get().status())
+                || duplicates.ofOrg(orgId).stream().anyMatch(duplicate -> SeatRules.blocksArchive(duplicate.status())))) {
             throw new SubscriptionActive();
         }
     }

@@ -5,7 +5,6 @@ import java.time.Instant;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -21,12 +20,12 @@ import com.getpaidx.orgs.billing.SubscriptionChanged;
 import com.getpaidx.orgs.billing.SubscriptionState;
 import com.getpaidx.orgs.membership.Authorizer;
 import com.getpaidx.orgs.membership.MemberNotFound;
+import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.seat.AssignmentStatus;
 import com.getpaidx.orgs.seat.NoSeatAvailable;
 import com.getpaidx.orgs.seat.SeatAssignment;
 import com.getpaidx.orgs.seat.SeatChange;
 import com.getpaidx.orgs.seat.SeatChanged;
-import com.getpaidx.orgs.seat.SeatProperties;
 import com.getpaidx.orgs.seat.SeatSubscription;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.UserId;
@@ -47,37 +46,36 @@ public class SeatBook {
     private final EntitlementTracker entitlements;
     private final Authorizer authorizer;
     private final SubscriptionOwners owners;
+    private final OrganizationManagement organizations;
     private final AuditLog audit;
     private final ApplicationEventPublisher events;
-    private final SeatProperties properties;
+    private final SubscriptionTrail trail;
     private final Clock clock;
 
     SeatBook(JdbcSeatRepository seats, JdbcDuplicateSubscriptionRepository duplicates, EntitlementTracker entitlements, Authorizer authorizer,
-            SubscriptionOwners owners, AuditLog audit, ApplicationEventPublisher events, SeatProperties properties, Clock clock) {
+            SubscriptionOwners owners, OrganizationManagement organizations, AuditLog audit, ApplicationEventPublisher events,
+            SubscriptionTrail trail, Clock clock) {
         this.events = events;
         this.seats = seats;
         this.duplicates = duplicates;
         this.entitlements = entitlements;
         this.authorizer = authorizer;
         this.owners = owners;
+        this.organizations = organizations;
         this.audit = audit;
-        this.properties = properties;
+        this.trail = trail;
         this.clock = clock;
     }
 
     /** The seats the org pays for: those of its subscription and of any duplicate one. */
     public int paid(JdbcSeatRepository.SubscriptionRow row) {
-        return ownPaid(row) + duplicates.ofOrg(row.orgId()).stream().mapToInt(this::ownPaid).sum();
+        return trail.paid(row) + duplicates.ofOrg(row.orgId()).stream().mapToInt(trail::paid).sum();
     }
 
     /** The org's further live subscriptions, which a billing manager should cancel in the portal. */
     public List<SeatSubscription> liveDuplicates(OrgId org) {
         return duplicates.ofOrg(org).stream().filter(row -> SeatRules.live(row.status()))
                 .map(JdbcSeatRepository.SubscriptionRow::subscription).toList();
-    }
-
-    private int ownPaid(JdbcSeatRepository.SubscriptionRow row) {
-        return SeatRules.paid(row.status(), row.quantity(), properties.pastDueGrace());
     }
 
     /**
@@ -147,7 +145,9 @@ public class SeatBook {
      * is ignored, so events in any order, repeated or late, end at the provider's latest state. A new live
      * subscription replaces one that ended (seats bought again); while the org's subscription is live, another
      * live one (a second checkout paid in parallel) is a duplicate: the org pays for its seats, so they count,
-     * until a billing manager cancels one. When the org's own ends, a live duplicate takes its place.
+     * until a billing manager cancels one. When the org's own ends, a live duplicate takes its place. An ended
+     * subscription that is not the org's (any more) is kept beside it with its look, so that a stale look saying it is
+     * live is older and ignored: a canceled subscription never pays for seats again.
      */
     @Transactional(propagation = Propagation.MANDATORY)
     public void apply(SubscriptionChanged change, UserId actor) {
@@ -165,13 +165,8 @@ public class SeatBook {
             applyDuplicate(row, duplicate, change, actor);
             return;
         }
-        if (other && SeatRules.live(row.status())) {
-            log.info("Subscription {} of org {} ended; the org's live {} stays", state.id(), org, row.subscriptionId());
-            return;
-        }
         if (other && !SeatRules.live(state.status())) {
-            log.info("Subscription {} of org {} ended; it does not replace the org's ended {}", state.id(), org,
-                    row.subscriptionId());
+            applyDuplicate(row, duplicate, change, actor); // kept ended: a stale look that says live is then older
             return;
         }
         if (!other && row.hasSubscription() && change.observation() <= row.observation()) {
@@ -179,8 +174,11 @@ public class SeatBook {
                     change.eventId(), org);
             return;
         }
+        if (other) {
+            retire(row);
+        }
         seats.updateSubscription(org, state, change.observation(), clock.instant());
-        record(row, seats.find(org).orElseThrow(), change.eventId(), actor);
+        trail.updated(row, seats.find(org).orElseThrow(), change.eventId(), actor);
         if (!SeatRules.live(state.status())) {
             promoteDuplicate(org, actor);
         }
@@ -198,15 +196,15 @@ public class SeatBook {
         }
         duplicates.save(org, state, change.observation(), clock.instant());
         JdbcSeatRepository.SubscriptionRow after = duplicates.find(state.id()).orElseThrow();
-        if (before.isEmpty()) {
-            audit.record(new AuditRecord(org, actor, "seat.duplicate_subscription", "subscription", state.id(),
-                    describe(own), describe(after)));
-            log.warn("Org {} has a second live seat subscription {} ({} seats) beside {}: its seats count; a billing"
-                    + " manager should cancel one in the portal ({})", org, state.id(), after.quantity(),
+        if (before.isEmpty() && !SeatRules.live(state.status())) {
+            log.info("Subscription {} of org {} ended beside the org's {}; kept as ended ({})", state.id(), org,
                     own.subscriptionId(), change.eventId());
         }
+        else if (before.isEmpty()) {
+            trail.duplicated(own, after, change.eventId(), actor);
+        }
         else {
-            record(before.get(), after, change.eventId(), actor);
+            trail.updated(before.get(), after, change.eventId(), actor);
         }
         entitlements.refresh(org, reconcile(seats.find(org).orElseThrow(), actor));
     }
@@ -216,32 +214,41 @@ public class SeatBook {
         duplicates.ofOrg(org).stream().filter(row -> SeatRules.live(row.status())).findFirst().ifPresent(next -> {
             JdbcSeatRepository.SubscriptionRow ended = seats.find(org).orElseThrow();
             duplicates.delete(next.subscriptionId());
-            seats.updateSubscription(org, new SubscriptionState(next.subscriptionId(), next.customerId(), next.status(),
-                    next.quantity(), next.currentPeriodEnd(), next.cancelAtPeriodEnd(), Map.of()), next.observation(),
-                    clock.instant());
-            record(ended, seats.find(org).orElseThrow(), "duplicate of " + ended.subscriptionId(), actor);
+            retire(ended);
+            seats.updateSubscription(org, SubscriptionTrail.state(next), next.observation(), clock.instant());
+            trail.updated(ended, seats.find(org).orElseThrow(), "duplicate of " + ended.subscriptionId(), actor);
         });
     }
 
-    private void record(JdbcSeatRepository.SubscriptionRow before, JdbcSeatRepository.SubscriptionRow after,
-            String cause, UserId actor) {
-        if (sameSubscription(before, after)) {
-            return;
-        }
-        audit.record(new AuditRecord(after.orgId(), actor, "subscription.updated", "subscription", after.subscriptionId(),
-                before.hasSubscription() ? describe(before) : null, describe(after)));
-        log.info("Seat subscription {} of org {}: {} × {} ({} paid), from {}", after.subscriptionId(), after.orgId(),
-                after.status(), after.quantity(), ownPaid(after), cause);
+    /**
+     * The org's ended subscription, about to be replaced, is kept beside it as it was last seen, so a stale look at
+     * it that still says live is recognised as older and ignored instead of counted as a duplicate.
+     */
+    private void retire(JdbcSeatRepository.SubscriptionRow ended) {
+        duplicates.save(ended.orgId(), SubscriptionTrail.state(ended), ended.observation() == null ? 0 : ended.observation(),
+                clock.instant());
     }
 
     /**
-     * Suspends the newest active assignments beyond the paid seats, or restores the oldest suspended ones
-     * while seats are free; returns whose status changed.
+     * The org was unarchived: suspended seats come back as far as seats are paid (a subscription paid while it was
+     * archived restores none until now).
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public void resume(OrgId org, UserId actor) {
+        seats.lock(org).ifPresent(row -> entitlements.refresh(org, reconcile(row, actor)));
+    }
+
+    /**
+     * Suspends the newest active assignments beyond the paid seats, or, while the org is active, restores the oldest
+     * suspended ones while seats are free; returns whose status changed. The org's status is read after the seat row
+     * is locked: an archive holds that row's shared lock for its veto, so it either committed before (and no seat
+     * comes back) or is refused after, when this made the subscription paid.
      */
     private Map<UserId, SeatChange> reconcile(JdbcSeatRepository.SubscriptionRow row, UserId actor) {
         OrgId org = row.orgId();
         int paid = paid(row);
-        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, seats.assignments(org).stream()
+        boolean active = organizations.find(org).filter(found -> !found.archived()).isPresent();
+        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, active, seats.assignments(org).stream()
                 .map(assignment -> new SeatRules.Holder(assignment.userId(), assignment.status(), assignment.assignedAt()))
                 .toList());
         Instant now = clock.instant();
@@ -262,24 +269,5 @@ public class SeatBook {
         }
         changed.forEach((user, change) -> events.publishEvent(new SeatChanged(org, user, change, actor)));
         return changed;
-    }
-
-    private static boolean sameSubscription(JdbcSeatRepository.SubscriptionRow before,
-            JdbcSeatRepository.SubscriptionRow after) {
-        return Objects.equals(before.subscriptionId(), after.subscriptionId())
-                && Objects.equals(before.status(), after.status()) && before.quantity() == after.quantity()
-                && Objects.equals(before.currentPeriodEnd(), after.currentPeriodEnd())
-                && before.cancelAtPeriodEnd() == after.cancelAtPeriodEnd();
-    }
-
-    private Map<String, Object> describe(JdbcSeatRepository.SubscriptionRow row) {
-        Map<String, Object> described = new LinkedHashMap<>();
-        described.put("id", row.subscriptionId());
-        described.put("status", row.status());
-        described.put("quantity", row.quantity());
-        described.put("paidSeats", ownPaid(row));
-        described.put("currentPeriodEnd", row.currentPeriodEnd() == null ? null : row.currentPeriodEnd().toString());
-        described.put("cancelAtPeriodEnd", row.cancelAtPeriodEnd());
-        return described;
     }
 }

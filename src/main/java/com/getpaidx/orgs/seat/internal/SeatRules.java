@@ -58,16 +58,20 @@ public final class SeatRules {
 
     /**
      * Makes the active assignments fit {@code paid}: when there are more, the most recently assigned are
-     * suspended until they fit; while seats are free, suspended assignments come back, oldest first. Revoked
-     * and ended assignments never come back by themselves.
+     * suspended until they fit; while seats are free and the org is active, suspended assignments come back, oldest
+     * first (an archived org gives no seat back until it is unarchived). Revoked and ended assignments never come
+     * back by themselves.
      */
-    public static Reconciliation reconcile(int paid, List<Holder> holders) {
+    public static Reconciliation reconcile(int paid, boolean orgActive, List<Holder> holders) {
         List<Holder> active = holders.stream().filter(holder -> holder.status() == AssignmentStatus.ACTIVE)
                 .sorted(OLDEST_FIRST).toList();
         int capacity = Math.max(paid, 0);
         if (active.size() > capacity) {
             return new Reconciliation(active.subList(capacity, active.size()).reversed().stream()
                     .map(Holder::userId).toList(), List.of());
+        }
+        if (!orgActive) {
+            return new Reconciliation(List.of(), List.of());
         }
         List<UserId> restore = holders.stream().filter(holder -> holder.status() == AssignmentStatus.SUSPENDED)
                 .sorted(OLDEST_FIRST).limit(capacity - active.size()).map(Holder::userId).toList();

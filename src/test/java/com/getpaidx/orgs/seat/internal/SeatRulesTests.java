@@ -81,16 +81,30 @@ class SeatRulesTests {
             // equal times: the user id decides, the same way every time
             "A:a@1 B:a@1               | 1 | B     | " })
     void activeAssignmentsAreMadeToFitThePaidSeats(String holders, int paid, String suspended, String restored) {
-        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, parse(holders));
+        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, true, parse(holders));
 
         assertThat(names(changes.suspend())).isEqualTo(list(suspended));
         assertThat(names(changes.restore())).isEqualTo(list(restored));
     }
 
+    /** An archived org still suspends what its seats no longer cover, but gives no seat back until unarchived. */
+    @ParameterizedTest(name = "archived: [{0}] with {1} paid → suspend [{2}], restore none")
+    @CsvSource(delimiter = '|', value = {
+            "A:a@1 B:s@2 C:s@3         | 3 |       ",
+            "A:s@1 B:s@2               | 9 |       ",
+            "A:a@1 B:a@2 C:s@3         | 1 | B     ",
+            "A:a@1 B:a@2               | 0 | B A   " })
+    void anArchivedOrgRestoresNoSeat(String holders, int paid, String suspended) {
+        SeatRules.Reconciliation changes = SeatRules.reconcile(paid, false, parse(holders));
+
+        assertThat(names(changes.suspend())).isEqualTo(list(suspended));
+        assertThat(changes.restore()).isEmpty();
+    }
+
     @Test
     void nothingChangesWhenTheActiveFitExactly() {
-        assertThat(SeatRules.reconcile(2, parse("A:a@1 B:a@2 C:r@3")).isEmpty()).isTrue();
-        assertThat(SeatRules.reconcile(0, List.of()).isEmpty()).isTrue();
+        assertThat(SeatRules.reconcile(2, true, parse("A:a@1 B:a@2 C:r@3")).isEmpty()).isTrue();
+        assertThat(SeatRules.reconcile(0, true, List.of()).isEmpty()).isTrue();
     }
 
     private static final Map<String, UserId> USERS = Map.of(
