@@ -23,8 +23,8 @@ import com.getpaidx.orgs.shared.UserId;
 
 /**
  * Proof that an account's owner reads its address: a single-use link (its SHA-256 stored), sent through
- * the outbox on sign-up and on request. Without a mail server nothing can be proven, and every account
- * counts as verified, as before there was any proof.
+ * the outbox on sign-up and on request. Without a mail server nothing can be proven here, and an account
+ * counts as verified, as before there was any proof, unless the GetPaidX app, which signs it in, did not say so.
  */
 @Service
 public class EmailVerification {
@@ -49,14 +49,18 @@ public class EmailVerification {
         this.clock = clock;
     }
 
-    /** Verified, or no mail server to verify with. */
+    /**
+     * Verified, or no mail server to verify with; but the address of a user of the GetPaidX app is the app's to
+     * vouch for: when the app did not say it is verified, it is not, mail server or none.
+     */
     @Transactional(readOnly = true)
     public boolean isVerified(UserId user) {
-        return counts(mail.configured(), verifications.verifiedAt(user));
+        JdbcEmailVerificationRepository.Proof proof = verifications.proof(user);
+        return counts(mail.configured(), proof.verifiedAt(), proof.fromApp());
     }
 
-    static boolean counts(boolean mailConfigured, Optional<Instant> verifiedAt) {
-        return !mailConfigured || verifiedAt.isPresent();
+    static boolean counts(boolean mailConfigured, Optional<Instant> verifiedAt, boolean fromApp) {
+        return verifiedAt.isPresent() || (!mailConfigured && !fromApp);
     }
 
     /** Sends a fresh link (the earlier ones stop working); refused once the address is verified. */

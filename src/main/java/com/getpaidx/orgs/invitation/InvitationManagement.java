@@ -12,8 +12,10 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import com.getpaidx.orgs.account.AccountManagement;
 import com.getpaidx.orgs.account.EmailNotVerified;
 import com.getpaidx.orgs.account.EmailVerification;
+import com.getpaidx.orgs.account.UserSummary;
 import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.invitation.internal.InvitationMail;
@@ -52,20 +54,23 @@ public class InvitationManagement {
     private final OrganizationManagement organizations;
     private final MailOutbox mail;
     private final EmailVerification verification;
+    private final AccountManagement accounts;
     private final AuditLog audit;
     private final InvitationProperties properties;
     private final GetPaidXProperties service;
     private final Clock clock;
 
     InvitationManagement(JdbcInvitationRepository invitations, Authorizer authorizer, MembershipManagement memberships,
-            OrganizationManagement organizations, MailOutbox mail, EmailVerification verification, AuditLog audit,
-            InvitationProperties properties, GetPaidXProperties service, Clock clock) {
+            OrganizationManagement organizations, MailOutbox mail, EmailVerification verification,
+            AccountManagement accounts, AuditLog audit, InvitationProperties properties, GetPaidXProperties service,
+            Clock clock) {
         this.invitations = invitations;
         this.authorizer = authorizer;
         this.memberships = memberships;
         this.organizations = organizations;
         this.mail = mail;
         this.verification = verification;
+        this.accounts = accounts;
         this.audit = audit;
         this.properties = properties;
         this.service = service;
@@ -165,7 +170,8 @@ public class InvitationManagement {
     /**
      * Single use under any concurrency: the invitation row is locked, so of many simultaneous accepts one
      * joins and the others find it already used. The account must have proven its address (when mail
-     * is configured): an invitation is for whoever reads that mailbox, not whoever typed it at sign-up.
+     * is configured): an invitation is for whoever reads that mailbox, not whoever typed it at sign-up. The
+     * address is the account's now, not the one its sign-in carried (a page session outlives an address change).
      */
     @Transactional
     public AcceptedInvitation accept(String token, CurrentUser user) {
@@ -177,7 +183,8 @@ public class InvitationManagement {
             case EXPIRED -> throw new InvitationExpired();
             case PENDING -> { }
         }
-        if (!EmailAddresses.same(invitation.email(), user.email())) {
+        String address = accounts.find(user.id()).map(UserSummary::email).orElseThrow(EmailMismatch::new);
+        if (!EmailAddresses.same(invitation.email(), address)) {
             throw new EmailMismatch();
         }
         if (!verification.isVerified(user.id())) {

@@ -14,6 +14,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import com.getpaidx.orgs.account.internal.JdbcEmailVerificationRepository;
+import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.AppTokens;
 import com.getpaidx.orgs.support.AppTokens.Key;
@@ -31,6 +33,7 @@ class AppTokenSignInIntegrationTests {
     @Autowired IdentityProvider identityProvider;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired JdbcEmailVerificationRepository verifications;
 
     private static String uniqueEmail() {
         return "app-" + UUID.randomUUID() + "@example.com";
@@ -52,6 +55,8 @@ class AppTokenSignInIntegrationTests {
         UUID linked = jdbc.sql("SELECT user_id FROM app_user_identity WHERE issuer = :issuer AND subject = :subject")
                 .param("issuer", identityProvider.issuer()).param("subject", subject).query(UUID.class).single();
         assertThat(linked).isEqualTo(UUID.fromString(me.text("userId")));
+        assertThat(verifications.proof(new UserId(linked)).fromApp()).as("the app vouches for the address").isTrue();
+        assertThat(verifications.proof(new UserId(api.newUser("local").id())).fromApp()).isFalse();
     }
 
     @Test
@@ -80,6 +85,7 @@ class AppTokenSignInIntegrationTests {
         String unverified = uniqueEmail();
         Api.Response later = api.get("/api/v1/me", token(subject, unverified).email(unverified, false).sign());
         assertThat(later.text("email")).isEqualTo(unverified);
+        assertThat(later.body().get("emailVerified").asBoolean()).isFalse();
         assertThat(jdbc.sql("SELECT email_verified_at IS NULL FROM app_user WHERE id = :id")
                 .param("id", UUID.fromString(later.text("userId"))).query(Boolean.class).single()).isTrue();
     }

@@ -2,6 +2,7 @@ package com.getpaidx.orgs.invitation;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.util.UUID;
 
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -10,8 +11,12 @@ import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import com.getpaidx.orgs.membership.Role;
+import com.getpaidx.orgs.shared.CurrentUser;
+import com.getpaidx.orgs.shared.DomainException;
+import com.getpaidx.orgs.shared.UserId;
 import com.getpaidx.orgs.support.Api;
 import com.getpaidx.orgs.support.Fixtures;
+import com.getpaidx.orgs.support.IdentityProvider;
 import com.getpaidx.orgs.support.IntegrationTest;
 import com.getpaidx.orgs.support.MutableClock;
 
@@ -19,6 +24,7 @@ import static com.getpaidx.orgs.invitation.InvitationTraffic.assertProblem;
 import static com.getpaidx.orgs.invitation.InvitationTraffic.invitations;
 import static com.getpaidx.orgs.invitation.InvitationTraffic.newAddress;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /** Accepting an invitation: who may, when, and what it makes. */
 @IntegrationTest
@@ -28,6 +34,8 @@ class InvitationAcceptIntegrationTests {
     @Autowired Fixtures fixtures;
     @Autowired MutableClock clock;
     @Autowired JdbcClient jdbc;
+    @Autowired InvitationManagement management;
+    @Autowired IdentityProvider identityProvider;
 
     @AfterEach
     void resetClock() {
@@ -89,6 +97,31 @@ class InvitationAcceptIntegrationTests {
         String token = traffic.invite(roster.org(), roster.owner(), newAddress(), "member").text("token");
         assertProblem(traffic.accept(token, api.newUser()), 403, "email_mismatch");
         assertThat(api.get(invitations(roster.org()) + "?status=pending", roster.owner().token()).body().get("items")).hasSize(1);
+    }
+
+    /**
+     * A session (a page's) carries the address of its sign-in; the app may change the address since. The accept
+     * compares the account's address now: the old one's invitation is refused, the new one's accepted.
+     */
+    @Test
+    void theAccountsCurrentAddressDecidesNotTheOneItsSignInCarried() {
+        Fixtures.Roster roster = fixtures.roster();
+        String subject = "app-user-" + UUID.randomUUID();
+        String before = newAddress();
+        String after = newAddress();
+        Api.Response me = api.get("/api/v1/me", appToken(subject, before));
+        String oldToken = traffic.invite(roster.org(), roster.owner(), before, "member").text("token");
+        String newToken = traffic.invite(roster.org(), roster.owner(), after, "member").text("token");
+        assertThat(api.get("/api/v1/me", appToken(subject, after)).text("email")).isEqualTo(after);
+
+        CurrentUser staleSession = new CurrentUser(new UserId(UUID.fromString(me.text("userId"))), before, "Ada");
+        assertThatThrownBy(() -> management.accept(oldToken, staleSession)).isInstanceOfSatisfying(
+                DomainException.class, refused -> assertThat(refused.code()).isEqualTo("email_mismatch"));
+        assertThat(management.accept(newToken, staleSession).role()).isEqualTo(Role.MEMBER);
+    }
+
+    private String appToken(String subject, String email) {
+        return identityProvider.tokens().subject(subject).email(email, true).at(clock.instant()).sign();
     }
 
     @Test
