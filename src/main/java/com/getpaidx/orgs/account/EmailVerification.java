@@ -55,8 +55,19 @@ public class EmailVerification {
      */
     @Transactional(readOnly = true)
     public boolean isVerified(UserId user) {
-        JdbcEmailVerificationRepository.Proof proof = verifications.proof(user);
-        return counts(mail.configured(), proof.verifiedAt(), proof.fromApp());
+        return standing(user).verified();
+    }
+
+    /** The account's address now and whether it counts as verified, from one read (a session's may be older). */
+    @Transactional(readOnly = true)
+    public AddressStanding standing(UserId user) {
+        return standing(verifications.proof(user).orElseThrow(() -> new IllegalStateException("No account " + user)),
+                mail.configured());
+    }
+
+    static AddressStanding standing(JdbcEmailVerificationRepository.Proof proof, boolean mailConfigured) {
+        return new AddressStanding(proof.email(), counts(mailConfigured, proof.verifiedAt(), proof.fromApp()),
+                mailConfigured);
     }
 
     static boolean counts(boolean mailConfigured, Optional<Instant> verifiedAt, boolean fromApp) {

@@ -12,10 +12,9 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import com.getpaidx.orgs.account.AccountManagement;
+import com.getpaidx.orgs.account.AddressStanding;
 import com.getpaidx.orgs.account.EmailNotVerified;
 import com.getpaidx.orgs.account.EmailVerification;
-import com.getpaidx.orgs.account.UserSummary;
 import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.invitation.internal.InvitationMail;
@@ -54,23 +53,20 @@ public class InvitationManagement {
     private final OrganizationManagement organizations;
     private final MailOutbox mail;
     private final EmailVerification verification;
-    private final AccountManagement accounts;
     private final AuditLog audit;
     private final InvitationProperties properties;
     private final GetPaidXProperties service;
     private final Clock clock;
 
     InvitationManagement(JdbcInvitationRepository invitations, Authorizer authorizer, MembershipManagement memberships,
-            OrganizationManagement organizations, MailOutbox mail, EmailVerification verification,
-            AccountManagement accounts, AuditLog audit, InvitationProperties properties, GetPaidXProperties service,
-            Clock clock) {
+            OrganizationManagement organizations, MailOutbox mail, EmailVerification verification, AuditLog audit,
+            InvitationProperties properties, GetPaidXProperties service, Clock clock) {
         this.invitations = invitations;
         this.authorizer = authorizer;
         this.memberships = memberships;
         this.organizations = organizations;
         this.mail = mail;
         this.verification = verification;
-        this.accounts = accounts;
         this.audit = audit;
         this.properties = properties;
         this.service = service;
@@ -183,11 +179,11 @@ public class InvitationManagement {
             case EXPIRED -> throw new InvitationExpired();
             case PENDING -> { }
         }
-        String address = accounts.find(user.id()).map(UserSummary::email).orElseThrow(EmailMismatch::new);
-        if (!EmailAddresses.same(invitation.email(), address)) {
+        AddressStanding address = verification.standing(user.id());
+        if (!EmailAddresses.same(invitation.email(), address.email())) {
             throw new EmailMismatch();
         }
-        if (!verification.isVerified(user.id())) {
+        if (!address.verified()) {
             throw new EmailNotVerified();
         }
         if (!memberships.join(invitation.orgId(), user.id(), invitation.role(), invitation.invitedBy())) {

@@ -55,8 +55,24 @@ class AppTokenSignInIntegrationTests {
         UUID linked = jdbc.sql("SELECT user_id FROM app_user_identity WHERE issuer = :issuer AND subject = :subject")
                 .param("issuer", identityProvider.issuer()).param("subject", subject).query(UUID.class).single();
         assertThat(linked).isEqualTo(UUID.fromString(me.text("userId")));
-        assertThat(verifications.proof(new UserId(linked)).fromApp()).as("the app vouches for the address").isTrue();
-        assertThat(verifications.proof(new UserId(api.newUser("local").id())).fromApp()).isFalse();
+        assertThat(verifications.proof(new UserId(linked)).orElseThrow().fromApp()).as("the app vouches").isTrue();
+    }
+
+    /** The tests run with a mail server; without one a local account counts as verified, an app user only if the app said so. */
+    @Test
+    void withoutAMailServerAnAppUsersAddressCountsOnlyWhenTheAppVerifiedIt() {
+        String unverified = uniqueEmail();
+        UserId app = new UserId(UUID.fromString(api.get("/api/v1/me",
+                token("app-user-" + UUID.randomUUID(), unverified).email(unverified, false).sign()).text("userId")));
+        UserId verifiedApp = new UserId(UUID.fromString(api.get("/api/v1/me",
+                token("app-user-" + UUID.randomUUID(), uniqueEmail()).sign()).text("userId")));
+        UserId local = new UserId(api.newUser("local").id());
+
+        assertThat(EmailVerification.standing(verifications.proof(app).orElseThrow(), false))
+                .isEqualTo(new AddressStanding(unverified, false, false));
+        assertThat(EmailVerification.standing(verifications.proof(verifiedApp).orElseThrow(), false).verified()).isTrue();
+        assertThat(EmailVerification.standing(verifications.proof(local).orElseThrow(), false).verified()).isTrue();
+        assertThat(EmailVerification.standing(verifications.proof(local).orElseThrow(), true).verified()).isFalse();
     }
 
     @Test

@@ -83,7 +83,7 @@ class InvitationBrowserTests extends BrowserTest {
 
         Page page = signedIn(stranger);
         page.navigate("/invitations/accept?token=" + token);
-        assertThat(page.getByRole(AriaRole.ALERT)).containsText("you are signed in as " + stranger.email());
+        assertThat(page.getByRole(AriaRole.ALERT)).containsText("your account's address is " + stranger.email());
         assertThat(button(page, "Accept invitation")).hasCount(0);
     }
 

@@ -6,6 +6,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Supplier;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -35,10 +36,12 @@ public final class LockRace {
     public Object contend(Runnable change, Supplier<?> contender) throws Exception {
         CountDownLatch changed = new CountDownLatch(1);
         CountDownLatch commit = new CountDownLatch(1);
+        AtomicInteger changer = new AtomicInteger();
         try (ExecutorService threads = Executors.newFixedThreadPool(2)) {
-            CompletableFuture<Void> changer = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
+            CompletableFuture<Void> changing = CompletableFuture.runAsync(() -> new TransactionTemplate(transactions)
                     .executeWithoutResult(status -> {
                         change.run();
+                        changer.set(jdbc.sql("SELECT pg_backend_pid()").query(Integer.class).single());
                         changed.countDown();
                         awaitQuietly(commit);
                     }), threads);
@@ -51,16 +54,17 @@ public final class LockRace {
                     return refused;
                 }
             }, threads);
-            await().atMost(Duration.ofSeconds(30)).until(() -> contending.isDone() || waitingOnALock());
+            await().atMost(Duration.ofSeconds(30)).until(() -> contending.isDone() || blockedBy(changer.get()));
             commit.countDown();
-            changer.get(30, TimeUnit.SECONDS);
+            changing.get(30, TimeUnit.SECONDS);
             return contending.get(30, TimeUnit.SECONDS);
         }
     }
 
-    private boolean waitingOnALock() {
-        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE wait_event_type = 'Lock' AND datname = current_database()")
-                .query(Long.class).single() > 0;
+    /** Whether a session waits for a lock the change's transaction holds (other tests' waits do not count). */
+    private boolean blockedBy(int backend) {
+        return jdbc.sql("SELECT count(*) FROM pg_stat_activity WHERE :backend = ANY (pg_blocking_pids(pid))")
+                .param("backend", backend).query(Long.class).single() > 0;
     }
 
     private static void awaitQuietly(CountDownLatch latch) {

@@ -20,22 +20,23 @@ public class JdbcEmailVerificationRepository {
     }
 
     /**
-     * What is known of the user's current address.
+     * What is known of the user's current address, in one statement.
      *
      * @param verifiedAt when it was verified; empty = not (yet)
      * @param fromApp the user signs in with the GetPaidX app, which vouches for the address (its {@code email_verified})
      */
-    public record Proof(Optional<Instant> verifiedAt, boolean fromApp) {
+    public record Proof(String email, Optional<Instant> verifiedAt, boolean fromApp) {
     }
 
-    public Proof proof(UserId user) {
+    public Optional<Proof> proof(UserId user) {
         return jdbc.sql("""
-                SELECT email_verified_at, EXISTS (SELECT 1 FROM app_user_identity i WHERE i.user_id = u.id) AS from_app
+                SELECT email, email_verified_at,
+                       EXISTS (SELECT 1 FROM app_user_identity i WHERE i.user_id = u.id) AS from_app
                   FROM app_user u WHERE id = :id""")
                 .param("id", user.value())
-                .query((rs, n) -> new Proof(Optional.ofNullable(rs.getTimestamp(1)).map(Timestamp::toInstant),
-                        rs.getBoolean(2)))
-                .optional().orElse(new Proof(Optional.empty(), false));
+                .query((rs, n) -> new Proof(rs.getString(1),
+                        Optional.ofNullable(rs.getTimestamp(2)).map(Timestamp::toInstant), rs.getBoolean(3)))
+                .optional();
     }
 
     /** A new link replaces the user's earlier ones: only the newest works. */

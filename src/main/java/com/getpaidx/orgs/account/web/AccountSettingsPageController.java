@@ -33,7 +33,7 @@ class AccountSettingsPageController {
     @GetMapping("/settings/account")
     String account(CurrentUser user, Model model) {
         model.addAttribute("user", user);
-        model.addAttribute("emailVerified", verification.isVerified(user.id()));
+        model.addAttribute("address", verification.standing(user.id()));
         model.addAttribute("tokens", accounts.tokens(user.id()));
         return "account/settings";
     }

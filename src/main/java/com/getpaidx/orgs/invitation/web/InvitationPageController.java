@@ -10,6 +10,7 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.servlet.mvc.support.RedirectAttributes;
 
+import com.getpaidx.orgs.account.AddressStanding;
 import com.getpaidx.orgs.account.EmailVerification;
 import com.getpaidx.orgs.invitation.AcceptedInvitation;
 import com.getpaidx.orgs.invitation.InvitationManagement;
@@ -58,8 +59,9 @@ class InvitationPageController {
         model.addAttribute("token", token);
         InvitationPreview preview = invitations.preview(token);
         model.addAttribute("preview", preview);
-        model.addAttribute("addressMatches", EmailAddresses.same(preview.email(), user.email()));
-        model.addAttribute("emailVerified", verification.isVerified(user.id()));
+        AddressStanding address = verification.standing(user.id());
+        model.addAttribute("address", address);
+        model.addAttribute("addressMatches", EmailAddresses.same(preview.email(), address.email()));
         return "invitation/accept";
     }
 
