@@ -11,6 +11,7 @@ import org.jspecify.annotations.Nullable;
 
 import com.getpaidx.orgs.shared.DomainException;
 import com.getpaidx.orgs.shared.PageRequest;
+import com.getpaidx.orgs.shared.StorableTime;
 import com.getpaidx.orgs.shared.UtcDays;
 
 /**
@@ -62,7 +63,8 @@ public record SectionQuery(Map<String, List<String>> parameters) {
     public @Nullable LocalDate date(String name) {
         String value = text(name);
         try {
-            return value == null ? null : LocalDate.parse(value);
+            LocalDate day = value == null ? null : LocalDate.parse(value);
+            return day == null || StorableTime.storable(day) ? day : null;
         }
         catch (DateTimeParseException e) {
             return null;

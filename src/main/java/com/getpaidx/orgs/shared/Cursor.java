@@ -40,7 +40,11 @@ public final class Cursor {
         try {
             String raw = new String(Base64.getUrlDecoder().decode(cursor), StandardCharsets.UTF_8);
             int bar = raw.indexOf('|');
-            return new Position(Instant.parse(raw.substring(0, bar)), raw.substring(bar + 1));
+            Instant time = Instant.parse(raw.substring(0, bar));
+            if (!StorableTime.storable(time)) {
+                throw new IllegalArgumentException("out of range");
+            }
+            return new Position(time, raw.substring(bar + 1));
         }
         catch (IllegalArgumentException | DateTimeParseException | IndexOutOfBoundsException e) {
             throw new InvalidInput("cursor", "is not a cursor this service issued");

@@ -7,6 +7,7 @@ import java.time.Instant;
 
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.InvalidInput;
+import com.getpaidx.orgs.shared.StorableTime;
 import com.getpaidx.orgs.shared.UserId;
 
 /** One metered usage event as the workspace runtime reports it. */
@@ -45,6 +46,7 @@ public record UsageReport(String eventId, String workspaceId, UserId userId, Cre
         if (occurredAt == null) {
             throw new InvalidInput("occurredAt", "is required");
         }
+        StorableTime.require("occurredAt", occurredAt);
         return this;
     }
 

@@ -22,7 +22,14 @@ final class BadInputs {
     static final List<String> INJECTIONS = List.of("'; DROP TABLE wallet; --", "<script>alert('x')</script>",
             "\" onmouseover=\"alert(1)", "Robert'); DELETE FROM organization;--");
 
+    /** Times Java reads and PostgreSQL does not store. */
+    static final List<String> FAR_TIMES = List.of("+300000-01-01T00:00:00Z", "-300000-01-01T00:00:00Z");
+
     private BadInputs() {
+    }
+
+    private static boolean isTime(JsonNode schema) {
+        return schema.path("format").asString("").equals("date-time");
     }
 
     static List<Bad> of(JsonNode document, JsonNode operation, Map<String, Object> validBody) {
@@ -55,6 +62,14 @@ final class BadInputs {
                         bad.add(new Bad(name + " = " + credits, "", json(with(validBody, name, credits)), !credits.equals("0") || name.equals("credits")));
                     }
                 }
+                if (type.equals("array")) {
+                    bad.add(new Bad("a null in " + name, "", json(with(validBody, name, java.util.Arrays.asList((Object) null))), true));
+                }
+                if (isTime(property.getValue())) {
+                    for (String time : FAR_TIMES) {
+                        bad.add(new Bad(name + " = " + time, "", json(with(validBody, name, time)), true));
+                    }
+                }
                 if (type.equals("string")) {
                     bad.add(new Bad("NUL byte in " + name, "", json(with(validBody, name, "a\u0000b")), true));
                     for (String injection : INJECTIONS) {
@@ -72,6 +87,16 @@ final class BadInputs {
             String name = parameter.get("name").asString();
             for (String value : List.of("-1", "99999999999999999999", "%00", "not-a-value", "%27%3B+DROP+TABLE+wallet")) {
                 bad.add(new Bad("query " + name + "=" + value, "?" + name + "=" + value, null, false));
+            }
+            if (isTime(parameter.path("schema"))) {
+                for (String time : FAR_TIMES) {
+                    bad.add(new Bad("query " + name + "=" + time, "?" + name + "=" + time.replace("+", "%2B"), null, true));
+                }
+            }
+            if (name.equals("cursor")) {
+                String far = java.util.Base64.getUrlEncoder().withoutPadding().encodeToString(
+                        (FAR_TIMES.getFirst() + "|x").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+                bad.add(new Bad("a cursor at " + FAR_TIMES.getFirst(), "?cursor=" + far, null, true));
             }
         }
         return bad;

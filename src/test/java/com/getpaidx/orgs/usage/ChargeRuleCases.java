@@ -62,7 +62,10 @@ final class ChargeRuleCases {
                 of("the first broken rule wins", false, EVERYTHING_WRONG, Role.MEMBER, 0, 0, 1, "org_archived"),
                 of("paused before membership", true, PAUSED, null, 0, 0, 1, "billing_paused"),
                 of("membership before limit", true, LIMITED, null, 10_000_000, 0, 1, "not_member"),
-                of("limit before balance", true, LIMITED, Role.MEMBER, 10_000_000, 0, 1, "member_limit_reached"));
+                of("limit before balance", true, LIMITED, Role.MEMBER, 10_000_000, 0, 1, "member_limit_reached"),
+                // the largest charge a request may carry, on top of a month already spent: no overflow, a refusal
+                of("the largest charge past the limit", true, LIMITED, Role.MEMBER, 9_000_000,
+                        Long.MAX_VALUE, Credits.MAX_WHOLE * 1_000_000, "member_limit_reached"));
     }
 
     private ChargeRuleCases() {

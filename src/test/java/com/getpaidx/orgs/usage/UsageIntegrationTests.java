@@ -149,6 +149,11 @@ class UsageIntegrationTests {
         Map<String, Object> nul = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
         nul.put("model", "gpt\u0000x");
         assertProblem(traffic.report(nul), 400, "validation_failed");
+        for (String far : new String[] { "+300000-01-01T00:00:00Z", "-300000-01-01T00:00:00Z" }) {
+            Map<String, Object> farOff = event("evt-" + UUID.randomUUID(), billed.workspace(), billed.roster().member().id(), "1");
+            farOff.put("occurredAt", far); // Java reads it, PostgreSQL would not store it
+            assertProblem(traffic.report(farOff), 400, "validation_failed");
+        }
         assertThat(traffic.balance(billed)).isEqualTo("100");
     }
 

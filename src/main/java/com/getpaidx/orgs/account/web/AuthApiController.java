@@ -44,7 +44,7 @@ class AuthApiController {
     }
 
     /** @param scopes what the token may do; left out: every scope */
-    record TokenRequest(@NotNull String email, @NotNull String password, @Nullable List<ApiScope> scopes) {
+    record TokenRequest(@NotNull String email, @NotNull String password, @Nullable List<@NotNull ApiScope> scopes) {
 
         /** Spring MVC logs bodies at DEBUG: the secret stays out. */
         @Override

@@ -40,7 +40,7 @@ class SeatPageController {
             case "revoke" -> SeatChanges.Change.REVOKE;
             default -> throw new InvalidInput("change", "must be assign or revoke");
         };
-        List<UserId> users = userIds == null ? List.of() : userIds.stream().map(UserId::new).toList();
+        List<UserId> users = UserId.formList("userIds", userIds);
         redirect.addFlashAttribute("seatResults", changes.apply(new OrgId(id), user.id(), wanted, users));
         return backTo(id);
     }

@@ -47,7 +47,7 @@ public final class ChargeRules {
             reasons.add("policy_denied");
         }
         var limit = context.policy().memberMonthlyLimit();
-        if (limit != null && Math.addExact(context.monthToDate(), micros) > limit.micros()) {
+        if (limit != null && micros > limit.micros() - context.monthToDate()) { // month + micros could overflow
             reasons.add("member_limit_reached");
         }
         if (context.balance() < micros) {

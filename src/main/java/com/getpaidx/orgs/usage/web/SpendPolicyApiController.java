@@ -37,7 +37,7 @@ import org.jspecify.annotations.Nullable;
 @RequestMapping("/api/v1/orgs/{id}")
 class SpendPolicyApiController {
 
-    record PolicyBody(@NotNull Spenders spenders, @Nullable List<UUID> selectedUserIds, @Nullable Credits memberMonthlyLimit,
+    record PolicyBody(@NotNull Spenders spenders, @Nullable List<@NotNull UUID> selectedUserIds, @Nullable Credits memberMonthlyLimit,
             @NotNull Boolean paused, @Nullable Credits lowBalanceThreshold) {
 
         static PolicyBody of(SpendPolicy policy) {

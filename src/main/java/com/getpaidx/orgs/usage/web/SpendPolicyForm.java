@@ -3,7 +3,6 @@ package com.getpaidx.orgs.usage.web;
 import java.util.List;
 import java.util.Set;
 import java.util.UUID;
-import java.util.stream.Collectors;
 
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.InvalidInput;
@@ -19,8 +18,7 @@ record SpendPolicyForm(String spenders, List<UUID> selectedUserIds, String membe
         String lowBalanceThreshold, Boolean paused) {
 
     SpendPolicy policy() {
-        Set<UserId> selected = selectedUserIds == null ? Set.of()
-                : selectedUserIds.stream().map(UserId::new).collect(Collectors.toSet());
+        Set<UserId> selected = Set.copyOf(UserId.formList("selectedUserIds", selectedUserIds));
         return new SpendPolicy(Spenders.fromJson(spenders), selected, credits("memberMonthlyLimit", memberMonthlyLimit),
                 Boolean.TRUE.equals(paused), credits("lowBalanceThreshold", lowBalanceThreshold));
     }

@@ -68,7 +68,7 @@ final class FormCorpus {
         c.form(ORG + "/usage/spend-policy").field("spenders", "everyone", "", HUGE)
                 .field("memberMonthlyLimit", THIRTEEN_DIGITS, "-1", "1e3", "0.0000001", "12,5", HUGE)
                 .field("lowBalanceThreshold", THIRTEEN_DIGITS, "-5", "NaN", HUGE)
-                .field("selectedUserIds", "not-a-uuid", UNKNOWN_ID)
+                .field("selectedUserIds", "not-a-uuid", UNKNOWN_ID, ",")
                 .field("paused", "maybe")
                 .orgId();
         c.form("/settings/workspaces/billing").field("billTo", "nobody", HUGE)
@@ -81,7 +81,7 @@ final class FormCorpus {
         c.form(ORG + "/seats/checkout").field("quantity", "0", "-1", "1001", THIRTEEN_DIGITS, "1.5", "ten", "").orgId();
         c.form(ORG + "/seats/portal").orgId();
         c.form(ORG + "/seats/sync").orgId();
-        c.form(ORG + "/seats/assignments").field("change", "swap", "", HUGE).field("userIds", "not-a-uuid", HUGE).orgId();
+        c.form(ORG + "/seats/assignments").field("change", "swap", "", HUGE).field("userIds", "not-a-uuid", HUGE, ",").orgId();
         c.form(ORG + "/seats/assignments/{userId}/assign").orgId().memberId();
         c.form(ORG + "/seats/assignments/{userId}/revoke").orgId().memberId();
         c.form(PORTAL + "/quantity").field("quantity", "-1", "100001", THIRTEEN_DIGITS, "ten", "")
