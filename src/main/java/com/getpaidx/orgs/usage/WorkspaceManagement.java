@@ -58,10 +58,18 @@ public class WorkspaceManagement {
         this.clock = clock;
     }
 
-    /** The main app registers or updates a workspace; true when it is new. */
+    /**
+     * The main app registers or updates a workspace; true when it is new. A new owner's workspace bills personally
+     * (they did not choose the old owner's org): that reset is audited in the org, as every other reset is.
+     */
     @Transactional
     public boolean register(String workspaceId, UserId owner, String name) {
-        return workspaces.upsert(validId(workspaceId), owner, validName(name), clock.instant());
+        String id = validId(workspaceId);
+        JdbcWorkspaceRepository.Registration registration = workspaces.upsert(id, owner, validName(name), clock.instant());
+        registration.resetFrom().ifPresent(org -> audit.record(new AuditRecord(org, null, "workspace.billing_reset",
+                "workspace", id, Map.of("target", "org", "orgId", org.toString()),
+                Map.of("target", "personal", "reason", "owner_changed"))));
+        return registration.created();
     }
 
     /**

@@ -124,9 +124,16 @@ class UsageWorkspaceIntegrationTests {
         assertThat(bound.get("reasons")).extracting(JsonNode::asString).containsExactly("insufficient_balance");
         assertThat(bound.get("eligible").asBoolean()).isFalse();
 
-        // a new owner did not choose the old owner's org
+        // a new owner did not choose the old owner's org: the reset is audited there, once
         api.put("/api/v1/workspaces/" + id, api.serviceToken(), Map.of("ownerUserId", roster.admin().id().toString(), "name", "Lab"));
         assertThat(api.get("/api/v1/workspaces/" + id + "/billing", roster.admin().token()).text("target")).isEqualTo("personal");
+        api.put("/api/v1/workspaces/" + id, api.serviceToken(), Map.of("ownerUserId", roster.owner().id().toString(), "name", "Lab"));
+        JsonNode resets = api.get("/api/v1/orgs/" + roster.org() + "/audit-events", roster.owner().token()).body().get("items");
+        assertThat(resets).filteredOn(event -> event.get("action").asString().equals("workspace.billing_reset")).singleElement()
+                .satisfies(reset -> {
+                    assertThat(reset.get("targetId").asString()).isEqualTo(id);
+                    assertThat(reset.get("after").get("reason").asString()).isEqualTo("owner_changed");
+                });
     }
 
     @Test

@@ -136,4 +136,24 @@ class TopUpGrantIntegrationTests {
         webhooks.send("checkout.session.expired", expired.replace("cs_test_other", pending.sessionId()));
         assertThat(topUps.status(pending)).isEqualTo("expired");
     }
+
+    /**
+     * A delayed payment (a bank debit): the checkout completes unpaid, then the payment fails. No expiry follows a
+     * completed session, so the failure ends the top-up (expired, nothing granted), only its own session's failure.
+     */
+    @Test
+    void aFailedDelayedPaymentEndsTheTopUpUnpaid() {
+        Pending pending = topUps.pending();
+        String unpaid = Session.of(pending, null).json().replace("\"paid\"", "\"unpaid\"");
+        webhooks.send("checkout.session.completed", unpaid);
+        assertThat(topUps.status(pending)).isEqualTo("pending");
+
+        webhooks.send("checkout.session.async_payment_failed", unpaid.replace(pending.sessionId(), "cs_test_other"));
+        assertThat(topUps.status(pending)).as("a stranger's failure").isEqualTo("pending");
+        webhooks.send("checkout.session.async_payment_failed", unpaid);
+
+        assertThat(topUps.status(pending)).isEqualTo("expired");
+        assertThat(topUps.balance(pending)).isEqualTo("0");
+        assertThat(topUps.lastAudit(pending, "wallet.topup_expired")).contains("payment_failed");
+    }
 }

@@ -168,7 +168,7 @@ class JdbcSandboxCheckoutRepository {
     Optional<Charge> refund(String chargeId, long amountMinor) {
         return jdbc.sql("""
                 UPDATE sandbox_charge SET amount_refunded_minor = amount_refunded_minor + :amount
-                 WHERE id = :id AND amount_refunded_minor + :amount <= amount_minor
+                 WHERE id = :id AND :amount <= amount_minor - amount_refunded_minor
                 RETURNING id, payment_intent, amount_minor, amount_refunded_minor, currency,
                           (SELECT s.metadata::text FROM sandbox_checkout_session s
                             WHERE s.payment_intent = sandbox_charge.payment_intent) AS metadata""")

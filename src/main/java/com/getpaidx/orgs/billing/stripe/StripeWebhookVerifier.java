@@ -74,7 +74,8 @@ public class StripeWebhookVerifier implements WebhookVerifier {
         return switch (type) {
             case "checkout.session.completed", "checkout.session.async_payment_succeeded" ->
                 new ProviderEvent.CheckoutCompleted(id, type, checkoutState(dataObject(payload, "checkout.session")));
-            case "checkout.session.expired" ->
+            // a delayed payment (a bank debit) that failed ends its checkout as surely as an expiry: no payment follows
+            case "checkout.session.expired", "checkout.session.async_payment_failed" ->
                 new ProviderEvent.CheckoutExpired(id, type, checkoutState(dataObject(payload, "checkout.session")));
             case "charge.refunded" -> chargeRefunded(id, type, dataObject(payload, "charge"));
             case "customer.subscription.created", "customer.subscription.updated", "customer.subscription.deleted",

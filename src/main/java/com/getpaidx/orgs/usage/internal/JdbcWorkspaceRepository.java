@@ -28,11 +28,24 @@ public class JdbcWorkspaceRepository {
     }
 
     /**
-     * Registers or updates a workspace. A new owner did not choose the old owner's org, so an owner
-     * change resets the binding to personal. True when the workspace is new.
+     * What registering did: {@code created} when the workspace is new; {@code resetFrom} the org it was billed to
+     * when an owner change sent it back to personal.
      */
-    public boolean upsert(String id, UserId owner, String name, Instant now) {
-        return Boolean.TRUE.equals(jdbc.sql("""
+    public record Registration(boolean created, Optional<OrgId> resetFrom) {
+    }
+
+    /**
+     * Registers or updates a workspace. A new owner did not choose the old owner's org, so an owner
+     * change resets the binding to personal (the row is locked first, so the org it was billed to is the one reset;
+     * in the upsert's own statement a row lock would skip the row the upsert changes).
+     */
+    public Registration upsert(String id, UserId owner, String name, Instant now) {
+        Optional<OrgId> resetFrom = jdbc.sql("""
+                SELECT billing_org_id FROM workspace WHERE id = :id AND owner_user_id <> :owner FOR UPDATE""")
+                .param("id", id).param("owner", owner.value())
+                .query((rs, n) -> Optional.ofNullable(rs.getObject("billing_org_id", UUID.class)).map(OrgId::new))
+                .optional().flatMap(org -> org);
+        boolean created = Boolean.TRUE.equals(jdbc.sql("""
                 INSERT INTO workspace (id, owner_user_id, name, created_at, updated_at)
                 VALUES (:id, :owner, :name, :now, :now)
                 ON CONFLICT (id) DO UPDATE SET name = EXCLUDED.name, owner_user_id = EXCLUDED.owner_user_id,
@@ -44,6 +57,7 @@ public class JdbcWorkspaceRepository {
                 RETURNING (xmax = 0) AS inserted""")
                 .param("id", id).param("owner", owner.value()).param("name", name).param("now", Timestamp.from(now))
                 .query(Boolean.class).single());
+        return new Registration(created, resetFrom);
     }
 
     /**

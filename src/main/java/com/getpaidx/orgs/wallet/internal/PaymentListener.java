@@ -83,10 +83,12 @@ class PaymentListener {
                         topUp.id());
                 return;
             }
+            // a session that completed and still ends unpaid is a delayed payment that failed
+            String reason = "complete".equals(event.session().status()) ? "payment_failed" : "checkout_expired";
             topUps.markExpired(topUp.id());
             audit.record(new AuditRecord(topUp.orgId(), null, "wallet.topup_expired", "topup", topUp.id().toString(),
-                    Map.of("status", "pending"), Map.of("status", "expired")));
-            log.info("Top-up {} of org {} expired unpaid", topUp.id(), topUp.orgId());
+                    Map.of("status", "pending"), Map.of("status", "expired", "reason", reason)));
+            log.info("Top-up {} of org {} expired unpaid ({})", topUp.id(), topUp.orgId(), reason);
         });
     }
 

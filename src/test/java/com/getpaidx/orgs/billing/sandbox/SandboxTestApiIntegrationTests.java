@@ -145,6 +145,7 @@ class SandboxTestApiIntegrationTests {
 
         assertProblem(refund(checkout.topUpId(), 1251), 400, "validation_failed");
         Api.Response part = refund(checkout.topUpId(), 500);
+        assertProblem(refund(checkout.topUpId(), Long.MAX_VALUE), 400, "validation_failed"); // no overflow past 500
         Api.Response rest = refund(checkout.topUpId(), 750);
         Api.Response over = refund(checkout.topUpId(), 1);
 
