@@ -31,7 +31,10 @@ public sealed interface ProviderEvent {
     record CheckoutCompleted(String id, String type, CheckoutState session) implements ProviderEvent {
     }
 
-    /** {@code checkout.session.expired}. */
+    /**
+     * {@code checkout.session.expired}, or {@code checkout.session.async_payment_failed}: a completed session whose
+     * delayed payment failed, which ends the checkout unpaid as surely.
+     */
     record CheckoutExpired(String id, String type, CheckoutState session) implements ProviderEvent {
     }
 

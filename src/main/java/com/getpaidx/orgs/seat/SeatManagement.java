@@ -81,6 +81,7 @@ public class SeatManagement {
         Organization organization = transactions.execute(tx -> {
             authorizer.require(org, caller, Permission.MANAGE_SEATS);
             Organization active = organizations.requireActive(org);
+            authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS);
             if (seats.find(org).filter(row -> SeatRules.live(row.status())).isPresent()) {
                 throw new SubscriptionExists();
             }
@@ -138,6 +139,7 @@ public class SeatManagement {
     public SeatAssignment assign(OrgId org, UserId caller, UserId user) {
         authorizer.require(org, caller, Permission.MANAGE_SEATS);
         organizations.requireActive(org);
+        authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS); // a demotion under way is waited for
         return book.assign(org, user, caller);
     }
 
@@ -145,6 +147,7 @@ public class SeatManagement {
     public void revoke(OrgId org, UserId caller, UserId user) {
         authorizer.require(org, caller, Permission.MANAGE_SEATS);
         organizations.requireActive(org);
+        authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS);
         book.revoke(org, user, caller);
     }
 

@@ -6,9 +6,10 @@ import java.time.LocalDate;
 import org.jspecify.annotations.Nullable;
 
 /**
- * The times this service accepts from outside: years 1 to 9999 (UTC). Java reads far larger ones, which PostgreSQL
- * refuses ("timestamp out of range"), so without this check such a value failed its statement with a 500, and a usage
- * event carrying one failed its whole group-commit batch.
+ * The times this service accepts from outside: years 1 to 9999 (UTC), what ISO-8601 writes without a sign. Java reads
+ * far larger ones, and PostgreSQL refuses those past 294276 AD or before 4713 BC ("timestamp out of range"), so without
+ * a check such a value failed its statement with a 500, and a usage event carrying one failed its whole group-commit
+ * batch. The bound is deliberately stricter than PostgreSQL's: no caller means a time beyond 9999.
  */
 public final class StorableTime {
 

@@ -12,8 +12,17 @@ import org.jspecify.annotations.Nullable;
  */
 public record UtcDays(@Nullable Instant start, @Nullable Instant end) {
 
+    /** Days outside the years 1 to 9999 are refused as their parameter's {@code validation_failed}. */
     public static UtcDays of(@Nullable LocalDate from, @Nullable LocalDate to) {
-        return new UtcDays(from == null ? null : startOf(from), to == null ? null : startOf(to.plusDays(1)));
+        return new UtcDays(from == null ? null : startOf(storable("from", from)),
+                to == null ? null : startOf(storable("to", to).plusDays(1)));
+    }
+
+    private static LocalDate storable(String parameter, LocalDate day) {
+        if (!StorableTime.storable(day)) {
+            throw new InvalidInput(parameter, "must be between the years 1 and 9999");
+        }
+        return day;
     }
 
     private static Instant startOf(LocalDate day) {

@@ -56,8 +56,9 @@ public class SpendPolicyManagement implements SpendingControls {
     public SpendPolicy update(OrgId org, UserId caller, SpendPolicy wanted) {
         authorizer.require(org, caller, Permission.MANAGE_BILLING);
         organizations.requireActive(org);
-        for (UserId selected : wanted.selectedUserIds()) {
-            if (authorizer.roleOf(org, selected).isEmpty()) {
+        authorizer.requireLocked(org, caller, Permission.MANAGE_BILLING); // a demotion under way is waited for
+        for (UserId selected : wanted.selectedUserIds()) { // and a removal of a selected member
+            if (authorizer.lockRoleOf(org, selected).isEmpty()) {
                 throw new InvalidInput("selectedUserIds", "must all be members of the organization (" + selected + " is not)");
             }
         }

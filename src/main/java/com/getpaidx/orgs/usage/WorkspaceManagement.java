@@ -24,6 +24,7 @@ import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.OrgId;
 import com.getpaidx.orgs.shared.PageRequest;
 import com.getpaidx.orgs.shared.UserId;
+import com.getpaidx.orgs.usage.internal.BindingFallback;
 import com.getpaidx.orgs.usage.internal.ChargeRules;
 import com.getpaidx.orgs.usage.internal.JdbcSpendPolicyRepository;
 import com.getpaidx.orgs.usage.internal.JdbcUsageRepository;
@@ -42,11 +43,12 @@ public class WorkspaceManagement {
     private final MemberOrganizations memberOrganizations;
     private final WalletManagement wallets;
     private final AuditLog audit;
+    private final BindingFallback fallback;
     private final Clock clock;
 
     WorkspaceManagement(JdbcWorkspaceRepository workspaces, JdbcSpendPolicyRepository policies, JdbcUsageRepository usage,
             Authorizer authorizer, OrganizationManagement organizations, MemberOrganizations memberOrganizations,
-            WalletManagement wallets, AuditLog audit, Clock clock) {
+            WalletManagement wallets, AuditLog audit, BindingFallback fallback, Clock clock) {
         this.workspaces = workspaces;
         this.policies = policies;
         this.usage = usage;
@@ -55,6 +57,7 @@ public class WorkspaceManagement {
         this.memberOrganizations = memberOrganizations;
         this.wallets = wallets;
         this.audit = audit;
+        this.fallback = fallback;
         this.clock = clock;
     }
 
@@ -66,9 +69,7 @@ public class WorkspaceManagement {
     public boolean register(String workspaceId, UserId owner, String name) {
         String id = validId(workspaceId);
         JdbcWorkspaceRepository.Registration registration = workspaces.upsert(id, owner, validName(name), clock.instant());
-        registration.resetFrom().ifPresent(org -> audit.record(new AuditRecord(org, null, "workspace.billing_reset",
-                "workspace", id, Map.of("target", "org", "orgId", org.toString()),
-                Map.of("target", "personal", "reason", "owner_changed"))));
+        registration.reset().ifPresent(reset -> fallback.ownerChanged(id, reset));
         return registration.created();
     }
 

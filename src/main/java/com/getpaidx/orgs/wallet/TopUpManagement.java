@@ -98,6 +98,7 @@ public class TopUpManagement {
     private Started record(OrgId org, UserId caller, String packageId, String idempotencyKey) {
         authorizer.require(org, caller, Permission.MANAGE_BILLING);
         organizations.requireActive(org);
+        authorizer.requireLocked(org, caller, Permission.MANAGE_BILLING); // a demotion under way is waited for
         TopUpPackage pack = packages.find(packageId)
                 .orElseThrow(() -> new InvalidInput("packageId", "is not one of the top-up packages"));
         UUID id = UUID.randomUUID();

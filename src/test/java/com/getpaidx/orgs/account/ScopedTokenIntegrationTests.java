@@ -1,5 +1,9 @@
 package com.getpaidx.orgs.account;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -42,7 +46,7 @@ class ScopedTokenIntegrationTests {
     }
 
     @Test
-    void aReadOnlyTokenReadsButCannotWriteEvenForAnOwner() {
+    void aReadOnlyTokenReadsButCannotWriteEvenForAnOwner() throws Exception {
         Api.User owner = api.newUser("owner");
         UUID org = api.newOrg(owner);
         Api.Response issued = issue(owner, List.of("orgs:read"));
@@ -56,6 +60,15 @@ class ScopedTokenIntegrationTests {
         assertThat(rename.status()).isEqualTo(403);
         assertThat(rename.code()).isEqualTo("insufficient_scope");
         assertThat(api.get("/api/v1/orgs/" + org + "/wallet", readOnly).code()).isEqualTo("insufficient_scope");
+        try (HttpClient http = HttpClient.newHttpClient()) { // HEAD runs the GET handler: it needs GET's scope
+            for (String list : List.of("/wallet", "/wallet/transactions")) {
+                HttpRequest head = HttpRequest.newBuilder(URI.create(api.baseUrl() + "/api/v1/orgs/" + org + list))
+                        .header("Authorization", "Bearer " + readOnly).method("HEAD", HttpRequest.BodyPublishers.noBody())
+                        .build();
+                assertThat(http.send(head, HttpResponse.BodyHandlers.discarding()).statusCode()).as("HEAD " + list)
+                        .isEqualTo(403);
+            }
+        }
         assertThat(api.get("/api/v1/orgs/" + org, owner.token()).body().path("name").asString()).isNotEqualTo("Renamed");
     }
 

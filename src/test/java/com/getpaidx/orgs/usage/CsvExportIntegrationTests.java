@@ -58,6 +58,11 @@ class CsvExportIntegrationTests {
         assertThat(cells[0]).startsWith("evt-2026-11-21");
         assertThat(cells[4]).isEqualTo("1.25");
         assertThat(cells[7]).isEqualTo("2026-11-21T08:00:00Z");
+        String all = "/api/v1/orgs/" + billed.org() + "/usage-events?from=&to=";
+        assertThat(api.text(all, billed.roster().owner().token(), "text/csv").body().lines())
+                .as("blank from and to are not given: the whole history").hasSize(4);
+        String offset = "/api/v1/orgs/" + billed.org() + "/usage-events?from=2026-11-21T02:00:00%2B02:00&to=2026-11-22T00:00:00Z";
+        assertThat(api.text(offset, billed.roster().owner().token(), "text/csv").body().lines()).as("an offset").hasSize(2);
         assertThat(cells[8]).matches(ISO_UTC);
         assertThat(api.get(path, billed.roster().owner().token()).body().get("items")).as("JSON stays the default")
                 .hasSize(1);
@@ -154,6 +159,12 @@ class CsvExportIntegrationTests {
 
         assertThat(owner.get(org + "/wallet/export?from=yesterday").status()).as("a bad date is a 400, not a 500")
                 .isEqualTo(400);
+        for (String export : List.of("/wallet/export", "/usage/export", "/audit/export")) {
+            for (String far : List.of("?from=%2B300000-01-01", "?to=%2B999999999-12-31", "?from=-300000-01-01")) {
+                assertThat(owner.get(org + export + far).status()).as(export + far + ": years PostgreSQL does not store")
+                        .isEqualTo(400);
+            }
+        }
         assertThat(PageSession.signedIn(api, billed.roster().member()).get(org + "/audit/export").status()).isEqualTo(403);
     }
 

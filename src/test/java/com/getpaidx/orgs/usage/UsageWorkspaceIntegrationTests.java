@@ -77,6 +77,17 @@ class UsageWorkspaceIntegrationTests {
         assertThat(traffic.putPolicy(billed, selected).status()).isEqualTo(200);
         assertThat(traffic.bind(billed.roster().member(), billed.workspace(), billed.org()).text("target")).isEqualTo("org");
         assertThat(traffic.charge(billed, "1").status()).isEqualTo(201);
+
+        // removed, the member leaves the selection too: invited back, they are a plain member, not a chosen spender
+        api.delete("/api/v1/orgs/" + billed.org() + "/members/" + billed.roster().member().id(), billed.roster().owner().token());
+        fixtures.addMember(billed.org(), billed.roster().owner(), billed.roster().member(), Role.MEMBER);
+        assertThat(api.get("/api/v1/orgs/" + billed.org() + "/spend-policy", billed.roster().owner().token()).body()
+                .get("selectedUserIds")).isEmpty();
+        assertProblem(traffic.bind(billed.roster().member(), billed.workspace(), billed.org()), 403, "policy_denied");
+        JsonNode events = api.get("/api/v1/orgs/" + billed.org() + "/audit-events", billed.roster().owner().token())
+                .body().get("items");
+        assertThat(events).filteredOn(event -> event.get("action").asString().equals("spend_policy.updated")).first()
+                .satisfies(update -> assertThat(update.get("after").get("selectedUserIds")).isEmpty());
     }
 
     @Test

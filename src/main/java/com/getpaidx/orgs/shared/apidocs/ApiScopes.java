@@ -89,7 +89,8 @@ public final class ApiScopes {
      * answers 404), since there the token's scopes give nothing and the caller's role or the fallback decides.
      */
     public static Rule forRequest(String method, String pathPattern) {
-        String key = method.toLowerCase() + " " + pathPattern;
+        // Spring answers HEAD with the GET handler, which runs whole: it needs what GET needs
+        String key = ("HEAD".equalsIgnoreCase(method) ? "get" : method.toLowerCase()) + " " + pathPattern;
         Rule listed = RULES.get(key);
         if (listed != null) {
             return listed;

@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.function.Function;
+import java.util.regex.Pattern;
 
 import jakarta.servlet.http.HttpServletResponse;
 
@@ -20,6 +21,8 @@ import com.getpaidx.orgs.shared.RowSink;
  * authorized. Cells are written as given: callers pass credits as decimal strings and times as UTC ISO 8601.
  */
 public final class CsvDownload<T> implements RowSink<T>, AutoCloseable {
+
+    private static final Pattern NEGATIVE_NUMBER = Pattern.compile("-\\d+(\\.\\d+)?");
 
     public static final String TEXT_CSV = "text/csv";
 
@@ -71,8 +74,10 @@ public final class CsvDownload<T> implements RowSink<T>, AutoCloseable {
     }
 
     static String escape(String cell) {
-        // a leading =, + or @ would be read as a formula by spreadsheets (a leading - stays: negative credits)
-        String safe = !cell.isEmpty() && "=+@".indexOf(cell.charAt(0)) >= 0 ? "'" + cell : cell;
+        // a leading =, +, -, @, tab or carriage return makes spreadsheets read a formula; a negative number stays one
+        boolean formula = !cell.isEmpty() && ("=+@\t\r".indexOf(cell.charAt(0)) >= 0
+                || (cell.charAt(0) == '-' && !NEGATIVE_NUMBER.matcher(cell).matches()));
+        String safe = formula ? "'" + cell : cell;
         if (safe.chars().anyMatch(c -> c == ',' || c == '"' || c == '\n' || c == '\r')) {
             return '"' + safe.replace("\"", "\"\"") + '"';
         }

@@ -1,7 +1,9 @@
 package com.getpaidx.orgs.usage.internal;
 
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -43,9 +45,20 @@ public class BindingFallback {
         this.clock = clock;
     }
 
+    /**
+     * A member who leaves or is removed also leaves the policy's selected spenders: were they invited back, they would
+     * join as a plain member, not as someone a billing manager chose.
+     */
     @EventListener
     void on(MemberRemoved event) {
         reset(event.orgId(), event.userId(), event.actor(), event.left() ? "member_left" : "member_removed");
+        policies.deselect(event.orgId(), event.userId(), clock.instant()).ifPresent(left -> {
+            List<String> after = left.stream().map(UserId::toString).sorted().toList();
+            List<String> before = Stream.concat(after.stream(), Stream.of(event.userId().toString())).sorted().toList();
+            audit.record(new AuditRecord(event.orgId(), event.actor(), "spend_policy.updated", "spend_policy",
+                    event.orgId().toString(), Map.of("selectedUserIds", before), Map.of("selectedUserIds", after)));
+            log.info("{} left the selected spenders of org {} with their membership", event.userId(), event.orgId());
+        });
     }
 
     @EventListener
@@ -69,11 +82,20 @@ public class BindingFallback {
         }
     }
 
+    /** The app gave a workspace billed to an org another owner, which sent it back to personal billing. */
+    public void ownerChanged(String workspaceId, JdbcWorkspaceRepository.Reset reset) {
+        record(reset.org(), null, workspaceId, reset.previousOwner(), "owner_changed");
+    }
+
     private void reset(OrgId org, UserId owner, UserId actor, String reason) {
         for (var workspace : workspaces.resetToPersonal(org, owner, clock.instant())) {
-            audit.record(new AuditRecord(org, actor, "workspace.billing_reset", "workspace", workspace.id(),
-                    Map.of("target", "org", "orgId", org.toString()), Map.of("target", "personal", "reason", reason)));
-            log.info("Workspace {} of {} billed personally again: {}", workspace.id(), workspace.owner(), reason);
+            record(org, actor, workspace.id(), workspace.owner(), reason);
         }
+    }
+
+    private void record(OrgId org, UserId actor, String workspaceId, UserId owner, String reason) {
+        audit.record(new AuditRecord(org, actor, "workspace.billing_reset", "workspace", workspaceId,
+                Map.of("target", "org", "orgId", org.toString()), Map.of("target", "personal", "reason", reason)));
+        log.info("Workspace {} of {} billed personally again: {}", workspaceId, owner, reason);
     }
 }

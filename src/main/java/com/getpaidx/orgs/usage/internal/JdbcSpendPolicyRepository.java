@@ -6,6 +6,8 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Arrays;
+import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
@@ -65,6 +67,21 @@ public class JdbcSpendPolicyRepository {
                 .param("limit", micros(policy.memberMonthlyLimit())).param("paused", policy.paused())
                 .param("threshold", micros(policy.lowBalanceThreshold())).param("now", Timestamp.from(now))
                 .update();
+    }
+
+    /**
+     * Takes {@code user} off the org's selected spenders, in one statement (a policy change committing meanwhile is
+     * kept); the selection left, or empty when the user was not on it.
+     */
+    public Optional<Set<UserId>> deselect(OrgId org, UserId user, Instant now) {
+        return jdbc.sql("""
+                UPDATE spend_policy SET selected_user_ids = array_remove(selected_user_ids, :user), updated_at = :now
+                 WHERE org_id = :org AND :user = ANY (selected_user_ids)
+                RETURNING selected_user_ids""")
+                .param("org", org.value()).param("user", user.value()).param("now", Timestamp.from(now))
+                .query((rs, n) -> Arrays.stream((UUID[]) rs.getArray(1).getArray()).map(UserId::new)
+                        .collect(Collectors.toSet()))
+                .optional();
     }
 
     private static Long micros(Credits credits) {

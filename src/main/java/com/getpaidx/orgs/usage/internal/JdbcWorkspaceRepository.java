@@ -28,10 +28,14 @@ public class JdbcWorkspaceRepository {
     }
 
     /**
-     * What registering did: {@code created} when the workspace is new; {@code resetFrom} the org it was billed to
-     * when an owner change sent it back to personal.
+     * What registering did: {@code created} when the workspace is new; {@code reset} when an owner change sent it
+     * back to personal from an org.
      */
-    public record Registration(boolean created, Optional<OrgId> resetFrom) {
+    public record Registration(boolean created, Optional<Reset> reset) {
+    }
+
+    /** The org the workspace was billed to, and the owner who had chosen it. */
+    public record Reset(OrgId org, UserId previousOwner) {
     }
 
     /**
@@ -40,11 +44,15 @@ public class JdbcWorkspaceRepository {
      * in the upsert's own statement a row lock would skip the row the upsert changes).
      */
     public Registration upsert(String id, UserId owner, String name, Instant now) {
-        Optional<OrgId> resetFrom = jdbc.sql("""
-                SELECT billing_org_id FROM workspace WHERE id = :id AND owner_user_id <> :owner FOR UPDATE""")
-                .param("id", id).param("owner", owner.value())
-                .query((rs, n) -> Optional.ofNullable(rs.getObject("billing_org_id", UUID.class)).map(OrgId::new))
-                .optional().flatMap(org -> org);
+        Optional<Reset> reset = jdbc.sql("SELECT owner_user_id, billing_org_id FROM workspace WHERE id = :id FOR UPDATE")
+                .param("id", id)
+                .query((rs, n) -> {
+                    UUID org = rs.getObject("billing_org_id", UUID.class);
+                    UserId before = new UserId(rs.getObject("owner_user_id", UUID.class));
+                    return org == null || before.equals(owner) ? Optional.<Reset>empty()
+                            : Optional.of(new Reset(new OrgId(org), before));
+                })
+                .optional().flatMap(found -> found);
         boolean created = Boolean.TRUE.equals(jdbc.sql("""
                 INSERT INTO workspace (id, owner_user_id, name, created_at, updated_at)
                 VALUES (:id, :owner, :name, :now, :now)
@@ -57,7 +65,7 @@ public class JdbcWorkspaceRepository {
                 RETURNING (xmax = 0) AS inserted""")
                 .param("id", id).param("owner", owner.value()).param("name", name).param("now", Timestamp.from(now))
                 .query(Boolean.class).single());
-        return new Registration(created, resetFrom);
+        return new Registration(created, reset);
     }
 
     /**

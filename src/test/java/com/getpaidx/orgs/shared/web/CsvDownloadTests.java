@@ -15,5 +15,9 @@ class CsvDownloadTests {
         assertThat(CsvDownload.escape("two\nlines")).isEqualTo("\"two\nlines\"");
         assertThat(CsvDownload.escape("=HYPERLINK(\"x\")")).isEqualTo("\"'=HYPERLINK(\"\"x\"\")\"");
         assertThat(CsvDownload.escape("@sum")).isEqualTo("'@sum");
+        // a model, kind or workspace id comes from the runtime: a leading - is a formula unless the cell is a number
+        assertThat(CsvDownload.escape("-1+cmd|' /C calc'!A0")).isEqualTo("'-1+cmd|' /C calc'!A0");
+        assertThat(CsvDownload.escape("-7")).isEqualTo("-7");
+        assertThat(CsvDownload.escape("\tcmd")).isEqualTo("'\tcmd");
     }
 }
