@@ -130,6 +130,20 @@ class EventDeliveryIntegrationTests {
                 .isEqualTo("delivery_not_dead");
     }
 
+    /** The answer's head decides; a body that never ends must not hold the sender (it sends every endpoint's events). */
+    @Test
+    void aTwoHundredWithAnEndlessBodyIsDeliveredAtOnce() {
+        Api.User owner = api.newUser("owner");
+        failing = owner.id().toString();
+        receiver.answerWithSlowBody(failing, Duration.ofSeconds(60));
+        UUID org = api.newOrg(owner);
+
+        await().atMost(Duration.ofSeconds(6)).until(() -> delivery(org, "member.added"),
+                row -> row != null && row.path("status").asString().equals("delivered"));
+        UUID next = api.newOrg(api.newUser("next"));
+        assertThat(receiver.awaitEvent(next.toString(), "member.added")).as("the next event is not held up").isNotNull();
+    }
+
     @Test
     void aTwoHundredAfterTheTimeoutIsNoDelivery() {
         Api.User owner = api.newUser("owner");

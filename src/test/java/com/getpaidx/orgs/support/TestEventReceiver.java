@@ -59,6 +59,13 @@ public class TestEventReceiver {
                 .willReturn(aResponse().withStatus(status).withFixedDelay((int) delay.toMillis())));
     }
 
+    /** Events whose body contains {@code text} get 200 at once, then a body that takes {@code over} to arrive. */
+    public void answerWithSlowBody(String text, Duration over) {
+        server.stubFor(post(urlEqualTo("/events")).atPriority(1).withRequestBody(containing(text))
+                .willReturn(aResponse().withStatus(200).withBody("x".repeat(1000))
+                        .withChunkedDribbleDelay(100, (int) over.toMillis())));
+    }
+
     public void answerOk(String text) {
         answer(text, 200);
     }

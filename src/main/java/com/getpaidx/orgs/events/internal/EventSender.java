@@ -1,6 +1,7 @@
 package com.getpaidx.orgs.events.internal;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -89,7 +90,11 @@ class EventSender extends GracefulWorker {
                 .POST(HttpRequest.BodyPublishers.ofString(delivery.body()))
                 .build();
         try {
-            int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            // the timeout covers the answer's head only: its body is never read (the status is all that counts), so an
+            // endpoint that answers 200 and then trickles an endless body cannot hold this thread
+            HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
+            response.body().close();
+            int status = response.statusCode();
             if (status / 100 == 2) {
                 deliveries.markDelivered(delivery, status, clock.instant());
                 count("delivered");
