@@ -12,7 +12,8 @@ import org.springframework.web.servlet.support.ServletUriComponentsBuilder;
 /**
  * Settings every module shares.
  *
- * @param environment {@code local} (the default: generated secrets, payment sandbox) or {@code production}
+ * @param environment {@code local} (the default: generated secrets, payment sandbox) or {@code production}; any other
+ *        value refuses to start
  * @param baseUrl public URL used in links and payment return URLs; required in production, so that links
  *        never come from a request's {@code Host} header there; unset locally, links follow the request's host
  * @param serviceToken the workspace runtime's bearer token (≥ 32 characters); generated locally when unset
@@ -26,6 +27,11 @@ public record GetPaidXProperties(
         @DefaultValue(".data/service-token") Path serviceTokenFile) {
 
     public GetPaidXProperties {
+        if (!"local".equalsIgnoreCase(environment) && !"production".equalsIgnoreCase(environment)) {
+            // "prod" or "staging" would run as local: generated secrets and the unauthenticated payment sandbox
+            throw new StartupRefused("getpaidx.environment (GETPAIDX_ENVIRONMENT) is neither local nor production: "
+                    + environment, "Set GETPAIDX_ENVIRONMENT=production for a deployment, or leave it unset locally");
+        }
         if (baseUrl != null && (!baseUrl.isAbsolute() || baseUrl.getHost() == null
                 || !(baseUrl.getScheme().equals("https") || baseUrl.getScheme().equals("http")))) {
             throw new StartupRefused("getpaidx.base-url (GETPAIDX_BASE_URL) is not an absolute http(s) URL: " + baseUrl,

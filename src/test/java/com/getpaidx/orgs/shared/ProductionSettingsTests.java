@@ -30,6 +30,17 @@ class ProductionSettingsTests {
         assertThat(properties("local", null).baseUrl()).isNull();
     }
 
+    /** A deployment that names its environment otherwise must not run as local (generated secrets, the sandbox). */
+    @Test
+    void anEnvironmentOtherThanLocalOrProductionIsRefused() {
+        for (String other : new String[] { "prod", "staging", "" }) {
+            assertThatExceptionOfType(StartupRefused.class)
+                    .isThrownBy(() -> properties(other, "https://orgs.example.com"))
+                    .withMessageContaining("GETPAIDX_ENVIRONMENT");
+        }
+        assertThat(properties("PRODUCTION", "https://orgs.example.com").production()).isTrue();
+    }
+
     @Test
     void aBaseUrlIsAnAbsoluteHttpUrl() {
         for (String wrong : new String[] { "orgs.example.com", "/orgs", "ftp://orgs.example.com" }) {
