@@ -161,12 +161,9 @@ public class SeatBook {
         JdbcSeatRepository.SubscriptionRow row = seats.lockOrCreate(org, clock.instant());
         boolean other = row.hasSubscription() && !row.subscriptionId().equals(state.id());
         Optional<JdbcSeatRepository.SubscriptionRow> duplicate = duplicates.find(state.id());
-        if (duplicate.isPresent() || (other && SeatRules.live(row.status()) && SeatRules.live(state.status()))) {
+        // beside the org's: a second live one, or one that ended (kept, so a stale look saying live is older)
+        if (duplicate.isPresent() || (other && (SeatRules.live(row.status()) || !SeatRules.live(state.status())))) {
             applyDuplicate(row, duplicate, change, actor);
-            return;
-        }
-        if (other && !SeatRules.live(state.status())) {
-            applyDuplicate(row, duplicate, change, actor); // kept ended: a stale look that says live is then older
             return;
         }
         if (!other && row.hasSubscription() && change.observation() <= row.observation()) {
