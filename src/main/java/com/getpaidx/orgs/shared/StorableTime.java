@@ -27,11 +27,22 @@ public final class StorableTime {
         return day.getYear() >= 1 && day.getYear() <= 9999;
     }
 
+    /** What a refusal says of a time out of range. */
+    public static final String RANGE = "must be between the years 1 and 9999";
+
     /** {@code time} itself (null stays null), or {@code field}'s {@code validation_failed}. */
     public static @Nullable Instant require(String field, @Nullable Instant time) {
         if (time != null && !storable(time)) {
-            throw new InvalidInput(field, "must be between the years 1 and 9999");
+            throw new InvalidInput(field, RANGE);
         }
         return time;
+    }
+
+    /** {@code day} itself, or {@code field}'s {@code validation_failed}. */
+    public static LocalDate require(String field, LocalDate day) {
+        if (!storable(day)) {
+            throw new InvalidInput(field, RANGE);
+        }
+        return day;
     }
 }

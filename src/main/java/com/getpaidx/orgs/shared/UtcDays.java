@@ -14,15 +14,8 @@ public record UtcDays(@Nullable Instant start, @Nullable Instant end) {
 
     /** Days outside the years 1 to 9999 are refused as their parameter's {@code validation_failed}. */
     public static UtcDays of(@Nullable LocalDate from, @Nullable LocalDate to) {
-        return new UtcDays(from == null ? null : startOf(storable("from", from)),
-                to == null ? null : startOf(storable("to", to).plusDays(1)));
-    }
-
-    private static LocalDate storable(String parameter, LocalDate day) {
-        if (!StorableTime.storable(day)) {
-            throw new InvalidInput(parameter, "must be between the years 1 and 9999");
-        }
-        return day;
+        return new UtcDays(from == null ? null : startOf(StorableTime.require("from", from)),
+                to == null ? null : startOf(StorableTime.require("to", to).plusDays(1)));
     }
 
     private static Instant startOf(LocalDate day) {

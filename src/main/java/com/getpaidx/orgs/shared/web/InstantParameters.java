@@ -33,7 +33,7 @@ class InstantParameters implements WebMvcConfigurer {
         public Instant parse(String text, Locale locale) throws ParseException {
             Instant time = spring.parse(text, locale);
             if (!StorableTime.storable(time)) {
-                throw new IllegalArgumentException("must be between the years 1 and 9999");
+                throw new IllegalArgumentException(StorableTime.RANGE);
             }
             return time;
         }
