@@ -101,9 +101,8 @@ public class InvitationManagement {
 
     @Transactional
     public IssuedInvitation resend(OrgId org, UserId actor, UUID invitationId) {
-        authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
-        Organization organization = organizations.requireActive(org);
-        Role actorRole = authorizer.requireLocked(org, actor, Permission.MANAGE_INVITATIONS);
+        Authorizer.Acting acting = authorizer.requireActing(org, actor, Permission.MANAGE_INVITATIONS);
+        Role actorRole = acting.role();
         Instant now = clock.instant();
         Invitation current = invitations.lock(org, invitationId, now).orElseThrow(InvitationNotFound::new);
         RoleRules.checkInvite(actorRole, current.role());
@@ -123,15 +122,13 @@ public class InvitationManagement {
         audit.record(new AuditRecord(org, actor, "invitation.resent", "invitation", invitationId.toString(),
                 Map.of("expiresAt", current.expiresAt().toString()), Map.of("expiresAt", reissued.expiresAt().toString())));
         log.info("Invitation {} to org {} resent by {}", invitationId, org, actor);
-        return issue(reissued, organization, token);
+        return issue(reissued, acting.organization(), token);
     }
 
     /** Revoking twice is fine; revoking an accepted invitation is not (the member stays: remove them instead). */
     @Transactional
     public void revoke(OrgId org, UserId actor, UUID invitationId) {
-        authorizer.require(org, actor, Permission.MANAGE_INVITATIONS);
-        organizations.requireActive(org);
-        Role actorRole = authorizer.requireLocked(org, actor, Permission.MANAGE_INVITATIONS);
+        Role actorRole = authorizer.requireActing(org, actor, Permission.MANAGE_INVITATIONS).role();
         Invitation current = invitations.lock(org, invitationId, clock.instant()).orElseThrow(InvitationNotFound::new);
         RoleRules.checkInvite(actorRole, current.role());
         switch (current.status()) {

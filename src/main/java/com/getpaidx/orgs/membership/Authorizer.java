@@ -7,6 +7,8 @@ import org.springframework.transaction.annotation.Propagation;
 import org.springframework.transaction.annotation.Transactional;
 
 import com.getpaidx.orgs.membership.internal.JdbcMembershipRepository;
+import com.getpaidx.orgs.organization.Organization;
+import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.organization.OrganizationNotFound;
 import com.getpaidx.orgs.shared.Forbidden;
 import com.getpaidx.orgs.shared.OrgId;
@@ -20,9 +22,28 @@ import com.getpaidx.orgs.shared.UserId;
 public class Authorizer {
 
     private final JdbcMembershipRepository memberships;
+    private final OrganizationManagement organizations;
 
-    Authorizer(JdbcMembershipRepository memberships) {
+    Authorizer(JdbcMembershipRepository memberships, OrganizationManagement organizations) {
         this.memberships = memberships;
+        this.organizations = organizations;
+    }
+
+    /** The actor's role read under lock, and the active org, for a change made on the strength of that role. */
+    public record Acting(Role role, Organization organization) {
+    }
+
+    /**
+     * For a change in an org on the strength of the actor's role: first the unlocked check (a non-member learns
+     * nothing, not even that the org is archived), then the org held active under a shared lock (no archive before
+     * the change commits), then the role read again under a shared lock on the membership, in the order a role
+     * change or removal takes its locks, so one under way is waited for and then seen.
+     */
+    @Transactional(propagation = Propagation.MANDATORY)
+    public Acting requireActing(OrgId org, UserId user, Permission permission) {
+        require(org, user, permission);
+        Organization active = organizations.requireActive(org);
+        return new Acting(requireLocked(org, user, permission), active);
     }
 
     public Role require(OrgId org, UserId user, Permission permission) {

@@ -17,7 +17,6 @@ import com.getpaidx.orgs.billing.SubscriptionChanged;
 import com.getpaidx.orgs.membership.Authorizer;
 import com.getpaidx.orgs.membership.Permission;
 import com.getpaidx.orgs.organization.Organization;
-import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.seat.internal.JdbcSeatRepository;
 import com.getpaidx.orgs.seat.internal.JdbcSeatRepository.SubscriptionRow;
 import com.getpaidx.orgs.seat.internal.SeatBook;
@@ -42,20 +41,18 @@ public class SeatManagement {
     private final SeatBook book;
     private final SeatCheckouts checkouts;
     private final Authorizer authorizer;
-    private final OrganizationManagement organizations;
     private final BillingManagement billing;
     private final SeatProperties properties;
     private final GetPaidXProperties service;
     private final TransactionTemplate transactions;
 
-    SeatManagement(JdbcSeatRepository seats, SeatBook book, SeatCheckouts checkouts, Authorizer authorizer, OrganizationManagement organizations,
+    SeatManagement(JdbcSeatRepository seats, SeatBook book, SeatCheckouts checkouts, Authorizer authorizer,
             BillingManagement billing, SeatProperties properties, GetPaidXProperties service,
             TransactionTemplate transactions) {
         this.seats = seats;
         this.book = book;
         this.checkouts = checkouts;
         this.authorizer = authorizer;
-        this.organizations = organizations;
         this.billing = billing;
         this.properties = properties;
         this.service = service;
@@ -79,9 +76,7 @@ public class SeatManagement {
             throw new InvalidInput("quantity", "must be " + SeatCheckout.MIN_QUANTITY + " to " + SeatCheckout.MAX_QUANTITY);
         }
         Organization organization = transactions.execute(tx -> {
-            authorizer.require(org, caller, Permission.MANAGE_SEATS);
-            Organization active = organizations.requireActive(org);
-            authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS);
+            Organization active = authorizer.requireActing(org, caller, Permission.MANAGE_SEATS).organization();
             if (seats.find(org).filter(row -> SeatRules.live(row.status())).isPresent()) {
                 throw new SubscriptionExists();
             }
@@ -137,17 +132,13 @@ public class SeatManagement {
 
     @Transactional
     public SeatAssignment assign(OrgId org, UserId caller, UserId user) {
-        authorizer.require(org, caller, Permission.MANAGE_SEATS);
-        organizations.requireActive(org);
-        authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS); // a demotion under way is waited for
+        authorizer.requireActing(org, caller, Permission.MANAGE_SEATS);
         return book.assign(org, user, caller);
     }
 
     @Transactional
     public void revoke(OrgId org, UserId caller, UserId user) {
-        authorizer.require(org, caller, Permission.MANAGE_SEATS);
-        organizations.requireActive(org);
-        authorizer.requireLocked(org, caller, Permission.MANAGE_SEATS);
+        authorizer.requireActing(org, caller, Permission.MANAGE_SEATS);
         book.revoke(org, user, caller);
     }
 

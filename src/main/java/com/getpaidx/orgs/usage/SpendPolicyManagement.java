@@ -12,7 +12,6 @@ import com.getpaidx.orgs.audit.AuditLog;
 import com.getpaidx.orgs.audit.AuditRecord;
 import com.getpaidx.orgs.membership.Authorizer;
 import com.getpaidx.orgs.membership.Permission;
-import com.getpaidx.orgs.organization.OrganizationManagement;
 import com.getpaidx.orgs.shared.Credits;
 import com.getpaidx.orgs.shared.InvalidInput;
 import com.getpaidx.orgs.shared.OrgId;
@@ -27,16 +26,14 @@ public class SpendPolicyManagement implements SpendingControls {
 
     private final JdbcSpendPolicyRepository policies;
     private final Authorizer authorizer;
-    private final OrganizationManagement organizations;
     private final BindingFallback fallback;
     private final AuditLog audit;
     private final Clock clock;
 
     SpendPolicyManagement(JdbcSpendPolicyRepository policies, Authorizer authorizer,
-            OrganizationManagement organizations, BindingFallback fallback, AuditLog audit, Clock clock) {
+            BindingFallback fallback, AuditLog audit, Clock clock) {
         this.policies = policies;
         this.authorizer = authorizer;
-        this.organizations = organizations;
         this.fallback = fallback;
         this.audit = audit;
         this.clock = clock;
@@ -54,10 +51,8 @@ public class SpendPolicyManagement implements SpendingControls {
      */
     @Transactional
     public SpendPolicy update(OrgId org, UserId caller, SpendPolicy wanted) {
-        authorizer.require(org, caller, Permission.MANAGE_BILLING);
-        organizations.requireActive(org);
-        authorizer.requireLocked(org, caller, Permission.MANAGE_BILLING); // a demotion under way is waited for
-        for (UserId selected : wanted.selectedUserIds()) { // and a removal of a selected member
+        authorizer.requireActing(org, caller, Permission.MANAGE_BILLING);
+        for (UserId selected : wanted.selectedUserIds()) { // a removal of a selected member under way is waited for
             if (authorizer.lockRoleOf(org, selected).isEmpty()) {
                 throw new InvalidInput("selectedUserIds", "must all be members of the organization (" + selected + " is not)");
             }

@@ -96,9 +96,7 @@ public class TopUpManagement {
     }
 
     private Started record(OrgId org, UserId caller, String packageId, String idempotencyKey) {
-        authorizer.require(org, caller, Permission.MANAGE_BILLING);
-        organizations.requireActive(org);
-        authorizer.requireLocked(org, caller, Permission.MANAGE_BILLING); // a demotion under way is waited for
+        authorizer.requireActing(org, caller, Permission.MANAGE_BILLING);
         TopUpPackage pack = packages.find(packageId)
                 .orElseThrow(() -> new InvalidInput("packageId", "is not one of the top-up packages"));
         UUID id = UUID.randomUUID();
